@@ -1,0 +1,248 @@
+/*
+ * percpu.h - per-CPU variables for C, lowered by the percpu-llvm plugin.
+ *
+ * A per-CPU variable is a global with one copy per CPU. Define it once,
+ * then use it like any variable; every access touches *this CPU's copy*:
+ *
+ *	DEFINE_PER_CPU(unsigned long, hits);
+ *	void on_event(void) { this_cpu_inc(hits); }
+ *
+ * The link-time copy of every per-CPU variable is the *template*. The
+ * runtime (percpu_init) gives each CPU an *area*, a copy of the template,
+ * and each CPU's base register (x86_64: GS base) holds
+ * "area - template start". Until a CPU sets its register, its accesses
+ * reach the template itself.
+ *
+ * A per-CPU pointer (&var, type "T __percpu *") holds the template address.
+ * Storing, passing and comparing it is free; dereferencing it (directly or
+ * with the this_cpu_* operations) reaches this CPU's copy. Converting it to
+ * an ordinary pointer takes this_cpu_ptr() or per_cpu_ptr(): the compiler
+ * rejects an implicit conversion.
+ *
+ * Every file that includes this header must be compiled with the plugin
+ * (percpu-cc does it); otherwise the program fails to link, naming
+ * PERCPU_PLUGIN_MISSING_SYM.
+ */
+#ifndef PERCPU_H
+#define PERCPU_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "percpu/abi.h"
+
+#ifndef __clang__
+#error "percpu.h needs clang with the percpu-llvm plugin (see README.md)"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The qualifier that makes a global per-CPU. */
+#define __percpu __attribute__((address_space(PERCPU_ADDRESS_SPACE)))
+
+#define PERCPU_CACHELINE_BYTES 64
+#define PERCPU_PAGE_BYTES 4096
+
+/*
+ * Definitions. Use "static DEFINE_PER_CPU(...)" for a file-local variable
+ * and DECLARE_PER_CPU in a header for one defined elsewhere. An initialiser
+ * may follow DEFINE_PER_CPU; every CPU's copy starts with it.
+ */
+#define DECLARE_PER_CPU(type, name) extern __percpu __typeof__(type) name
+#define DEFINE_PER_CPU(type, name) __percpu __typeof__(type) name
+
+/* Cache-line aligned: for data written often by its own CPU. */
+#define DECLARE_PER_CPU_ALIGNED(type, name)                                     \
+  extern __percpu __typeof__(type) name                                         \
+      __attribute__((aligned(PERCPU_CACHELINE_BYTES)))
+#define DEFINE_PER_CPU_ALIGNED(type, name)                                      \
+  __percpu __typeof__(type) name                                                \
+      __attribute__((aligned(PERCPU_CACHELINE_BYTES)))
+#define DECLARE_PER_CPU_SHARED_ALIGNED DECLARE_PER_CPU_ALIGNED
+#define DEFINE_PER_CPU_SHARED_ALIGNED DEFINE_PER_CPU_ALIGNED
+
+#define DECLARE_PER_CPU_PAGE_ALIGNED(type, name)                                \
+  extern __percpu __typeof__(type) name                                         \
+      __attribute__((aligned(PERCPU_PAGE_BYTES)))
+#define DEFINE_PER_CPU_PAGE_ALIGNED(type, name)                                 \
+  __percpu __typeof__(type) name __attribute__((aligned(PERCPU_PAGE_BYTES)))
+
+/* Read mostly: no special placement yet, kept for kernel source compatibility. */
+#define DECLARE_PER_CPU_READ_MOSTLY DECLARE_PER_CPU
+#define DEFINE_PER_CPU_READ_MOSTLY DEFINE_PER_CPU
+
+/* Kernel source compatibility: nothing to export outside a kernel. */
+#define EXPORT_PER_CPU_SYMBOL(var)
+#define EXPORT_PER_CPU_SYMBOL_GPL(var)
+
+/* Implemented by the pass: this CPU's copy of *p, as an ordinary pointer. */
+void *__percpu_this_cpu_ptr(const volatile void __percpu *p);
+
+/* The ordinary pointer type matching the per-CPU pointer p. */
+#define __percpu_plain_ptr_type(p) __typeof_unqual__(*(p)) *
+
+/*
+ * Pointers.
+ * this_cpu_ptr(p)     this CPU's copy of *p; valid until the caller may
+ *                     migrate to another CPU (see get_cpu_ptr).
+ * per_cpu_ptr(p, cpu) CPU cpu's copy of *p; NULL when cpu is not below
+ *                     percpu_area_num(), so a bad index faults loudly.
+ * per_cpu(var, cpu)   CPU cpu's copy of var, as an lvalue.
+ */
+#define this_cpu_ptr(p) ((__percpu_plain_ptr_type(p))__percpu_this_cpu_ptr(p))
+#define raw_cpu_ptr(p) this_cpu_ptr(p)
+#define per_cpu_ptr(p, cpu)                                                     \
+  ((__percpu_plain_ptr_type(p))percpu_remote_ptr((p), (cpu)))
+#define per_cpu(var, cpu) (*per_cpu_ptr(&(var), (cpu)))
+
+/*
+ * Preemption hooks: weak no-ops in the runtime; a kernel overrides them.
+ * get_cpu_var/get_cpu_ptr disable preemption until the matching put.
+ */
+void percpu_preempt_disable(void);
+void percpu_preempt_enable(void);
+
+#define get_cpu_ptr(p)                                                          \
+  ({                                                                            \
+    percpu_preempt_disable();                                                   \
+    this_cpu_ptr(p);                                                            \
+  })
+#define put_cpu_ptr(p)                                                          \
+  do {                                                                          \
+    (void)(p);                                                                  \
+    percpu_preempt_enable();                                                    \
+  } while (0)
+#define get_cpu_var(var) (*get_cpu_ptr(&(var)))
+#define put_cpu_var(var) put_cpu_ptr(&(var))
+
+/*
+ * this_cpu_*: safe against preemption and interrupts on the same CPU; the
+ * caller needs no protection. Each is one indivisible operation on this
+ * CPU's copy (x86_64: one instruction without LOCK). For 1, 2, 4 and 8-byte
+ * integer and pointer types.
+ */
+#define this_cpu_read(var) __atomic_load_n(&(var), __ATOMIC_RELAXED)
+#define this_cpu_write(var, val)                                                \
+  __atomic_store_n(&(var), (val), __ATOMIC_RELAXED)
+#define this_cpu_add(var, val)                                                  \
+  ((void)__atomic_fetch_add(&(var), (val), __ATOMIC_RELAXED))
+#define this_cpu_sub(var, val)                                                  \
+  ((void)__atomic_fetch_sub(&(var), (val), __ATOMIC_RELAXED))
+#define this_cpu_inc(var) this_cpu_add(var, 1)
+#define this_cpu_dec(var) this_cpu_sub(var, 1)
+#define this_cpu_and(var, val)                                                  \
+  ((void)__atomic_fetch_and(&(var), (val), __ATOMIC_RELAXED))
+#define this_cpu_or(var, val)                                                   \
+  ((void)__atomic_fetch_or(&(var), (val), __ATOMIC_RELAXED))
+#define this_cpu_add_return(var, val)                                           \
+  __atomic_add_fetch(&(var), (val), __ATOMIC_RELAXED)
+#define this_cpu_sub_return(var, val)                                           \
+  __atomic_sub_fetch(&(var), (val), __ATOMIC_RELAXED)
+#define this_cpu_inc_return(var) this_cpu_add_return(var, 1)
+#define this_cpu_dec_return(var) this_cpu_sub_return(var, 1)
+#define this_cpu_xchg(var, val)                                                 \
+  __atomic_exchange_n(&(var), (val), __ATOMIC_RELAXED)
+/* Returns the old value; the store happened if it equals oval. */
+#define this_cpu_cmpxchg(var, oval, nval)                                       \
+  ({                                                                            \
+    __typeof_unqual__(var) __percpu_old = (oval);                               \
+    __atomic_compare_exchange_n(&(var), &__percpu_old, (nval), 0,               \
+                                __ATOMIC_RELAXED, __ATOMIC_RELAXED);            \
+    __percpu_old;                                                               \
+  })
+/* Returns whether the store happened; on failure *ovalp gets the value. */
+#define this_cpu_try_cmpxchg(var, ovalp, nval)                                  \
+  __atomic_compare_exchange_n(&(var), (ovalp), (nval), 0, __ATOMIC_RELAXED,     \
+                              __ATOMIC_RELAXED)
+
+/*
+ * raw_cpu_* and __this_cpu_*: the same operations for callers that already
+ * excluded preemption (and interrupts, if handlers touch the variable).
+ * Plain C: the compiler may combine them with neighbouring accesses.
+ */
+#define raw_cpu_read(var) ((void)0, (var))
+#define raw_cpu_write(var, val) ((void)((var) = (val)))
+#define raw_cpu_add(var, val) ((void)((var) += (val)))
+#define raw_cpu_sub(var, val) ((void)((var) -= (val)))
+#define raw_cpu_inc(var) raw_cpu_add(var, 1)
+#define raw_cpu_dec(var) raw_cpu_sub(var, 1)
+#define raw_cpu_and(var, val) ((void)((var) &= (val)))
+#define raw_cpu_or(var, val) ((void)((var) |= (val)))
+#define raw_cpu_add_return(var, val) ((var) += (val))
+#define raw_cpu_sub_return(var, val) ((var) -= (val))
+#define raw_cpu_inc_return(var) raw_cpu_add_return(var, 1)
+#define raw_cpu_dec_return(var) raw_cpu_sub_return(var, 1)
+#define raw_cpu_xchg(var, val)                                                  \
+  ({                                                                            \
+    __typeof_unqual__(var) __percpu_old = (var);                                \
+    (var) = (val);                                                              \
+    __percpu_old;                                                               \
+  })
+#define raw_cpu_cmpxchg(var, oval, nval)                                        \
+  ({                                                                            \
+    __typeof_unqual__(var) __percpu_old = (var);                                \
+    if (__percpu_old == (oval))                                                 \
+      (var) = (nval);                                                           \
+    __percpu_old;                                                               \
+  })
+
+#define __this_cpu_read raw_cpu_read
+#define __this_cpu_write raw_cpu_write
+#define __this_cpu_add raw_cpu_add
+#define __this_cpu_sub raw_cpu_sub
+#define __this_cpu_inc raw_cpu_inc
+#define __this_cpu_dec raw_cpu_dec
+#define __this_cpu_and raw_cpu_and
+#define __this_cpu_or raw_cpu_or
+#define __this_cpu_add_return raw_cpu_add_return
+#define __this_cpu_sub_return raw_cpu_sub_return
+#define __this_cpu_inc_return raw_cpu_inc_return
+#define __this_cpu_dec_return raw_cpu_dec_return
+#define __this_cpu_xchg raw_cpu_xchg
+#define __this_cpu_cmpxchg raw_cpu_cmpxchg
+
+/*
+ * Runtime (libpercpu). Layout first: the template is copied to ncpus areas
+ * of percpu_area_stride() bytes each, the first at the base given to
+ * percpu_init, which must be aligned to percpu_area_align().
+ */
+size_t percpu_area_size(void);  /* bytes of the template */
+size_t percpu_area_align(void); /* alignment of every area (>= 64) */
+size_t percpu_area_stride(void); /* distance between two CPUs' areas */
+size_t percpu_areas_bytes(unsigned ncpus); /* memory percpu_init needs */
+
+/*
+ * Copies the template to ncpus areas at base. Returns ncpus, or -EINVAL
+ * (base NULL or misaligned, ncpus 0 or too large) or -EBUSY (already
+ * initialised). Call it once, before the CPUs use their areas; concurrent
+ * callers are safe: one succeeds, the others get -EBUSY.
+ */
+int percpu_init(void *base, unsigned ncpus);
+
+unsigned percpu_area_num(void);        /* 0 before percpu_init */
+void *percpu_area_base(unsigned cpu);  /* NULL for a cpu out of range */
+uintptr_t percpu_offset(unsigned cpu); /* area - template; 0 out of range */
+/* CPU cpu's copy of *p; NULL for a cpu out of range. See per_cpu_ptr. */
+void *percpu_remote_ptr(const volatile void __percpu *p, unsigned cpu);
+
+/*
+ * The calling CPU's base register (x86_64 Linux user space: the thread's
+ * GS base; each thread plays one CPU). percpu_init_reg(cpu) points it at
+ * CPU cpu's area: 0, or -EINVAL for a cpu out of range.
+ */
+uintptr_t percpu_read_reg(void);
+void percpu_write_reg(uintptr_t value);
+int percpu_init_reg(unsigned cpu);
+
+/* Makes a unit built without the plugin fail to link (see percpu/abi.h). */
+extern char PERCPU_PLUGIN_MISSING_SYM[];
+static char *const __percpu_plugin_guard __attribute__((used, retain)) =
+    PERCPU_PLUGIN_MISSING_SYM;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PERCPU_H */

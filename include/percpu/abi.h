@@ -1,0 +1,50 @@
+/*
+ * The contract between <percpu.h>, the runtime and the lowering pass.
+ *
+ * This file is included by C (the header and runtime) and by C++ (the pass),
+ * so it holds only macros. Change a value here and everything follows.
+ */
+#ifndef PERCPU_ABI_H
+#define PERCPU_ABI_H
+
+/*
+ * The address space that marks per-CPU memory. It must be >= 256 (x86 and
+ * AArch64 treat casts between spaces below 256 as no-ops) and must avoid the
+ * spaces x86 gives a meaning to (256-258 segments, 270-272 mixed pointers).
+ * The pass lowers every access through it; no backend knows it.
+ */
+#define PERCPU_ADDRESS_SPACE 300
+
+/*
+ * Section holding the template (the link-time copy of every per-CPU
+ * variable). It is a C identifier, so GNU ld and lld define
+ * __start_percpu / __stop_percpu without a linker script.
+ */
+#define PERCPU_SECTION "percpu"
+
+/*
+ * Each translation unit the pass lowers contributes one 32-bit record here:
+ * the largest alignment among its per-CPU variables. The runtime takes the
+ * maximum to align every CPU's area.
+ */
+#define PERCPU_ALIGN_SECTION "percpu_align"
+
+/* Calls to this function become "this CPU's copy of *p" (this_cpu_ptr). */
+#define PERCPU_THIS_CPU_PTR_FN "__percpu_this_cpu_ptr"
+
+/*
+ * Per-CPU variable, defined by the runtime, that holds each CPU's offset
+ * (its area minus the template). x86_64 reads it to form this_cpu_ptr.
+ */
+#define PERCPU_SELF_OFFSET_VAR "__percpu_self_offset"
+
+/*
+ * Every translation unit that includes <percpu.h> references this symbol,
+ * which nothing defines; the pass deletes the reference. A unit compiled
+ * without the plugin therefore fails to link, naming the cause.
+ */
+#define PERCPU_PLUGIN_GUARD_VAR "__percpu_plugin_guard"
+#define PERCPU_PLUGIN_MISSING_SYM \
+  percpu_llvm_plugin_missing__compile_with_percpu_cc_or_fpass_plugin
+
+#endif

@@ -1,0 +1,519 @@
+//===-- PercpuLowering.cpp - Lower per-CPU variables ----------------------===//
+//
+// Background
+// ----------
+// <percpu.h> marks a per-CPU variable with an address space that no backend
+// knows (PERCPU_ADDRESS_SPACE, include/percpu/abi.h). Every CPU has its own
+// copy of each such variable; an access must reach the running CPU's copy.
+// Left alone, the backends would compile the address space as plain memory,
+// so every CPU would silently share one copy: this pass must see every
+// access, and it ends by checking that it did.
+//
+// The model (the delta convention of Linux x86-64 and arm64, FreeBSD DPCPU)
+// ----------------------------------------------------------------------
+//   template   the link-time copy of every per-CPU variable, in section
+//              PERCPU_SECTION; a per-CPU pointer's value is its template
+//              address, so storing, passing and comparing it costs nothing.
+//   area       each CPU's copy of the whole template (runtime/).
+//   base       a register per CPU holding "area - template start".
+//   access     *p means *(base + p); base 0 reaches the template itself.
+//
+// Implementation
+// --------------
+// 1. Remove the "plugin missing" guard that <percpu.h> plants in every unit.
+// 2. Move each per-CPU global into address space 0, in the template section;
+//    references to it become inttoptr(ptrtoint @template) in the per-CPU
+//    space. This form is valid in static initialisers (an addrspacecast is
+//    not, llvm#93449), so per-CPU pointers stored in ordinary globals need
+//    no rewriting.
+// 3. Record the units' largest per-CPU alignment for the runtime.
+// 4. Rewrite each instruction that dereferences a per-CPU pointer, whatever
+//    produced the pointer (GEP, phi, select, argument, load): loads, stores,
+//    atomics, memory intrinsics and this_cpu_ptr() calls. How this CPU's
+//    copy is reached is the target's business (PercpuTarget.h).
+// 5. Check that no access to the per-CPU address space is left.
+//
+// Consequences and limitations
+// ----------------------------
+// - The pass runs at the end of the optimisation pipeline, so the optimiser
+//   works on per-CPU accesses as ordinary memory and no later IR pass can
+//   create an access the backend cannot lower (llvm#62834).
+// - Converting a per-CPU pointer to an ordinary pointer with a cast would
+//   reach the template, not this CPU's copy: it is an error, with a hint to
+//   use this_cpu_ptr() or per_cpu_ptr(). A round trip through uintptr_t
+//   stays possible on purpose (the runtime does it).
+// - Inline asm operands that point into per-CPU memory are an error: the
+//   asm would address the template (and x86 drops %gs:, llvm#187893).
+// - What cannot be lowered is a compiler error at the source location
+//   (compile with -g for line and column), never a silent fall-through.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PercpuLowering.h"
+#include "PercpuTarget.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/Statistic.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
+#include "llvm/Transforms/Utils/Local.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
+
+#include "percpu/abi.h"
+
+#define DEBUG_TYPE "percpu-lower"
+
+using namespace llvm;
+using namespace percpu;
+
+STATISTIC(NumTemplates, "Per-CPU variables placed in the template");
+STATISTIC(NumAccesses, "Loads and stores redirected to this CPU's copy");
+STATISTIC(NumAtomics, "Read-modify-writes made indivisible on this CPU");
+STATISTIC(NumMemIntrinsics, "Memory intrinsics redirected to this CPU's copy");
+STATISTIC(NumThisCpuPtrs, "this_cpu_ptr() calls lowered");
+
+// Memory intrinsics up to this many bytes keep segment addressing; the
+// backend expands them inline. Longer or variable ones go through
+// this_cpu_ptr(), since the backend cannot call memcpy on a segment
+// (llvm#62834).
+static constexpr uint64_t MaxInlineSegmentMemOpBytes = 64;
+
+static bool isPercpuPointerType(Type *Ty) {
+  Ty = Ty->getScalarType();
+  return Ty->isPointerTy() && Ty->getPointerAddressSpace() == PERCPU_ADDRESS_SPACE;
+}
+
+static bool isPercpuPointer(const Value *V) {
+  return isPercpuPointerType(V->getType());
+}
+
+namespace {
+
+/// Reports what the pass cannot lower, once per instruction.
+class Diagnostics {
+public:
+  explicit Diagnostics(Module &M) : M(M) {}
+
+  void error(const Instruction &I, const Twine &Msg) {
+    if (!Reported.insert(&I).second)
+      return;
+    M.getContext().diagnose(
+        DiagnosticInfoUnsupported(*I.getFunction(), Msg, I.getDebugLoc()));
+  }
+
+  void error(const GlobalValue &GV, const Twine &Msg) {
+    std::string Where;
+    SmallVector<DIGlobalVariableExpression *, 1> DIs;
+    if (auto *Var = dyn_cast<GlobalVariable>(&GV))
+      Var->getDebugInfo(DIs);
+    if (!DIs.empty())
+      Where = (DIs[0]->getVariable()->getFilename() + ":" +
+               Twine(DIs[0]->getVariable()->getLine()) + ": ")
+                  .str();
+    M.getContext().emitError(Where + "'" + GV.getName() + "': " + Msg);
+    ++Count;
+  }
+
+  bool reported(const Instruction &I) const { return Reported.count(&I); }
+  bool any() const { return Count || !Reported.empty(); }
+
+private:
+  Module &M;
+  SmallPtrSet<const Instruction *, 8> Reported;
+  unsigned Count = 0;
+};
+
+} // namespace
+
+static const char *const CastHint =
+    "a cast between a per-CPU pointer and an ordinary pointer reaches the "
+    "template, not this CPU's copy; use this_cpu_ptr() or per_cpu_ptr() (or "
+    "a uintptr_t round trip if the template is really meant)";
+
+/// Whether C contains an addrspacecast into or out of per-CPU space.
+static bool hasPercpuCast(const Constant *C) {
+  auto *CE = dyn_cast<ConstantExpr>(C);
+  if (CE && CE->getOpcode() == Instruction::AddrSpaceCast &&
+      (isPercpuPointer(CE) || isPercpuPointer(CE->getOperand(0))))
+    return true;
+  for (const Use &Op : C->operands())
+    if (auto *OpC = dyn_cast<Constant>(Op); OpC && !isa<GlobalValue>(OpC))
+      if (hasPercpuCast(OpC))
+        return true;
+  return false;
+}
+
+//===----------------------------------------------------------------------===//
+// Steps 1-3: module-level
+//===----------------------------------------------------------------------===//
+
+/// Step 1. <percpu.h> gives each unit a static that references a symbol
+/// nothing defines, so a unit compiled without this pass fails to link.
+static bool removePluginGuard(Module &M) {
+  GlobalVariable *Guard =
+      M.getGlobalVariable(PERCPU_PLUGIN_GUARD_VAR, /*AllowInternal=*/true);
+  if (!Guard)
+    return false;
+  Constant *Missing = Guard->hasInitializer() ? Guard->getInitializer() : nullptr;
+  removeFromUsedLists(M, [&](Constant *C) { return C == Guard; });
+  Guard->eraseFromParent();
+  if (auto *GV = dyn_cast_or_null<GlobalValue>(Missing))
+    if (GV->use_empty() && GV->isDeclaration())
+      GV->eraseFromParent();
+  return true;
+}
+
+static SmallVector<GlobalVariable *, 16> collectPercpuGlobals(Module &M) {
+  SmallVector<GlobalVariable *, 16> Globals;
+  for (GlobalVariable &GV : M.globals())
+    if (GV.getAddressSpace() == PERCPU_ADDRESS_SPACE)
+      Globals.push_back(&GV);
+  return Globals;
+}
+
+/// Per-CPU globals the model has no meaning for.
+static void diagnoseUnsupportedGlobals(Module &M,
+                                       ArrayRef<GlobalVariable *> Globals,
+                                       Diagnostics &Diag) {
+  for (GlobalVariable *GV : Globals)
+    if (GV->isThreadLocal())
+      Diag.error(*GV, "a per-CPU variable cannot be thread-local: it already "
+                      "has one copy per CPU; drop _Thread_local/__thread");
+  for (GlobalAlias &GA : M.aliases())
+    if (isPercpuPointer(&GA) || isPercpuPointerType(GA.getAliasee()->getType()))
+      Diag.error(GA, "an alias of a per-CPU variable is not supported; "
+                     "declare the variable itself with DECLARE_PER_CPU");
+  for (GlobalVariable &GV : M.globals())
+    if (GV.hasInitializer() && hasPercpuCast(GV.getInitializer()))
+      Diag.error(GV, Twine("its initialiser converts a per-CPU pointer: ") +
+                         CastHint);
+}
+
+/// Step 2. Replaces each per-CPU global with its template: the same
+/// variable in address space 0, in the template section.
+static SmallVector<GlobalVariable *, 16>
+moveToTemplates(Module &M, ArrayRef<GlobalVariable *> Globals) {
+  Type *IntPtrTy = M.getDataLayout().getIntPtrType(M.getContext());
+  SmallVector<GlobalValue *, 4> Used, CompilerUsed;
+  collectUsedGlobalVariables(M, Used, /*CompilerUsed=*/false);
+  collectUsedGlobalVariables(M, CompilerUsed, /*CompilerUsed=*/true);
+  SmallPtrSet<GlobalValue *, 16> Percpu(Globals.begin(), Globals.end());
+  removeFromUsedLists(M, [&](Constant *C) {
+    return Percpu.count(dyn_cast<GlobalValue>(C->stripPointerCasts()));
+  });
+
+  SmallVector<GlobalVariable *, 16> Templates, NewUsed, NewCompilerUsed;
+  for (GlobalVariable *GV : Globals) {
+    auto *Template = new GlobalVariable(
+        M, GV->getValueType(), /*isConstant=*/false, GV->getLinkage(),
+        GV->hasInitializer() ? GV->getInitializer() : nullptr, "", GV,
+        GlobalValue::NotThreadLocal, /*AddressSpace=*/0);
+    Template->takeName(GV);
+    Template->copyAttributesFrom(GV);
+    Template->setThreadLocalMode(GlobalValue::NotThreadLocal);
+    Template->setComdat(GV->getComdat());
+    Template->copyMetadata(GV, 0);
+    // Every area is written by its CPU, so no template is read-only; and one
+    // section for all keeps __start/__stop_percpu covering them.
+    if (!Template->isDeclaration())
+      Template->setSection(PERCPU_SECTION);
+    // x86 addresses only dso_local globals directly (%gs:var(%rip)); the
+    // template always lives in the image that uses it.
+    Template->setDSOLocal(true);
+
+    if (is_contained(Used, GV))
+      NewUsed.push_back(Template);
+    if (is_contained(CompilerUsed, GV))
+      NewCompilerUsed.push_back(Template);
+
+    LLVM_DEBUG(dbgs() << "percpu: template " << Template->getName() << "\n");
+    GV->replaceAllUsesWith(ConstantExpr::getIntToPtr(
+        ConstantExpr::getPtrToInt(Template, IntPtrTy), GV->getType()));
+    GV->eraseFromParent();
+    Templates.push_back(Template);
+    ++NumTemplates;
+  }
+  SmallVector<GlobalValue *, 4> UsedGVs(NewUsed.begin(), NewUsed.end());
+  SmallVector<GlobalValue *, 4> CompilerUsedGVs(NewCompilerUsed.begin(),
+                                                NewCompilerUsed.end());
+  if (!UsedGVs.empty())
+    appendToUsed(M, UsedGVs);
+  if (!CompilerUsedGVs.empty())
+    appendToCompilerUsed(M, CompilerUsedGVs);
+  return Templates;
+}
+
+/// Step 3. One 32-bit record per unit: its largest per-CPU alignment. The
+/// runtime aligns every CPU's area to the largest record, so alignments
+/// above a cache line hold in every copy.
+static void emitAlignmentRecord(Module &M,
+                                ArrayRef<GlobalVariable *> Templates) {
+  const DataLayout &DL = M.getDataLayout();
+  uint64_t MaxAlign = 0;
+  for (GlobalVariable *T : Templates)
+    if (!T->isDeclaration())
+      MaxAlign = std::max(MaxAlign, DL.getPreferredAlign(T).value());
+  if (!MaxAlign)
+    return;
+  auto *Int32 = Type::getInt32Ty(M.getContext());
+  auto *Record = new GlobalVariable(M, Int32, /*isConstant=*/true,
+                                    GlobalValue::PrivateLinkage,
+                                    ConstantInt::get(Int32, MaxAlign),
+                                    "__percpu_align_record");
+  Record->setSection(PERCPU_ALIGN_SECTION);
+  Record->setAlignment(Align(4));
+  appendToUsed(M, {Record});
+}
+
+//===----------------------------------------------------------------------===//
+// Step 4: instructions
+//===----------------------------------------------------------------------===//
+
+static bool isThisCpuPtrCall(const Instruction &I) {
+  auto *Call = dyn_cast<CallInst>(&I);
+  Function *Callee = Call ? Call->getCalledFunction() : nullptr;
+  return Callee && Callee->getName() == PERCPU_THIS_CPU_PTR_FN;
+}
+
+static bool hasPercpuPointerArg(const CallBase &Call) {
+  return any_of(Call.args(), [](const Use &A) { return isPercpuPointer(A); });
+}
+
+/// Whether I dereferences a per-CPU pointer (so it needs lowering).
+static bool accessesPercpuMemory(const Instruction &I) {
+  if (auto *Load = dyn_cast<LoadInst>(&I))
+    return isPercpuPointer(Load->getPointerOperand());
+  if (auto *Store = dyn_cast<StoreInst>(&I))
+    return isPercpuPointer(Store->getPointerOperand());
+  if (auto *RMW = dyn_cast<AtomicRMWInst>(&I))
+    return isPercpuPointer(RMW->getPointerOperand());
+  if (auto *CX = dyn_cast<AtomicCmpXchgInst>(&I))
+    return isPercpuPointer(CX->getPointerOperand());
+  if (auto *Call = dyn_cast<CallBase>(&I))
+    return hasPercpuPointerArg(*Call) &&
+           (Call->isInlineAsm() ||
+            (Call->getCalledFunction() &&
+             Call->getCalledFunction()->isIntrinsic() &&
+             !Call->doesNotAccessMemory()));
+  return false;
+}
+
+static bool isPercpuCast(const Instruction &I) {
+  if (auto *Cast = dyn_cast<AddrSpaceCastInst>(&I))
+    return isPercpuPointer(Cast) || isPercpuPointer(Cast->getPointerOperand());
+  return any_of(I.operands(), [](const Use &Op) {
+    auto *C = dyn_cast<Constant>(Op);
+    return C && hasPercpuCast(C);
+  });
+}
+
+/// A per-CPU operand of a memory intrinsic, as the pointer to use instead.
+static Value *memIntrinsicOperand(IRBuilder<> &B, PercpuTarget &Target,
+                                  Value *P, bool KeepSegment) {
+  if (!isPercpuPointer(P))
+    return P;
+  return KeepSegment ? Target.thisCpuAddress(B, P)
+                     : Target.thisCpuPointer(B, P);
+}
+
+static void lowerMemIntrinsic(MemIntrinsic &MI, PercpuTarget &Target) {
+  IRBuilder<> B(&MI);
+  auto *Length = dyn_cast<ConstantInt>(MI.getLength());
+  bool Inline = isa<MemCpyInlineInst>(MI) || isa<MemSetInlineInst>(MI);
+  bool KeepSegment =
+      Inline || (Length && Length->getZExtValue() <= MaxInlineSegmentMemOpBytes);
+  Value *Dst = memIntrinsicOperand(B, Target, MI.getRawDest(), KeepSegment);
+
+  CallInst *New;
+  if (auto *Set = dyn_cast<MemSetInst>(&MI)) {
+    New = Inline ? B.CreateMemSetInline(Dst, Set->getDestAlign(),
+                                        Set->getValue(), Set->getLength(),
+                                        Set->isVolatile())
+                 : B.CreateMemSet(Dst, Set->getValue(), Set->getLength(),
+                                  Set->getDestAlign(), Set->isVolatile());
+  } else {
+    auto &Transfer = cast<MemTransferInst>(MI);
+    Value *Src =
+        memIntrinsicOperand(B, Target, Transfer.getRawSource(), KeepSegment);
+    if (isa<MemMoveInst>(Transfer))
+      New = B.CreateMemMove(Dst, Transfer.getDestAlign(), Src,
+                            Transfer.getSourceAlign(), Transfer.getLength(),
+                            Transfer.isVolatile());
+    else if (Inline)
+      New = B.CreateMemCpyInline(Dst, Transfer.getDestAlign(), Src,
+                                 Transfer.getSourceAlign(),
+                                 Transfer.getLength(), Transfer.isVolatile());
+    else
+      New = B.CreateMemCpy(Dst, Transfer.getDestAlign(), Src,
+                           Transfer.getSourceAlign(), Transfer.getLength(),
+                           Transfer.isVolatile());
+  }
+  New->copyMetadata(MI);
+  MI.eraseFromParent();
+}
+
+/// Lowers one instruction that accesses per-CPU memory. Returns false when
+/// it cannot, after reporting why.
+static bool lowerAccess(Instruction &I, PercpuTarget &Target,
+                        const DataLayout &DL, Diagnostics &Diag) {
+  IRBuilder<> B(&I);
+  if (auto *Load = dyn_cast<LoadInst>(&I)) {
+    Load->setOperand(LoadInst::getPointerOperandIndex(),
+                     Target.thisCpuAddress(B, Load->getPointerOperand()));
+    ++NumAccesses;
+    return true;
+  }
+  if (auto *Store = dyn_cast<StoreInst>(&I)) {
+    Store->setOperand(StoreInst::getPointerOperandIndex(),
+                      Target.thisCpuAddress(B, Store->getPointerOperand()));
+    ++NumAccesses;
+    return true;
+  }
+  if (isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I)) {
+    Type *ValTy = isa<AtomicRMWInst>(I)
+                      ? cast<AtomicRMWInst>(I).getValOperand()->getType()
+                      : cast<AtomicCmpXchgInst>(I).getNewValOperand()->getType();
+    uint64_t Bits = DL.getTypeSizeInBits(ValTy).getFixedValue();
+    if (!Target.supportsAtomicBits(Bits)) {
+      Diag.error(I, "an atomic operation on " + Twine(Bits / 8) +
+                        " bytes of per-CPU memory is not supported on this "
+                        "target; use 1, 2, 4 or 8-byte types");
+      return false;
+    }
+    if (auto *RMW = dyn_cast<AtomicRMWInst>(&I))
+      Target.lowerAtomicRMW(*RMW);
+    else
+      Target.lowerCmpXchg(cast<AtomicCmpXchgInst>(I));
+    ++NumAtomics;
+    return true;
+  }
+  if (auto *MI = dyn_cast<MemIntrinsic>(&I)) {
+    lowerMemIntrinsic(*MI, Target);
+    ++NumMemIntrinsics;
+    return true;
+  }
+  if (auto *Prefetch = dyn_cast<IntrinsicInst>(&I);
+      Prefetch && Prefetch->getIntrinsicID() == Intrinsic::prefetch) {
+    Value *Ptr = Target.thisCpuPointer(B, Prefetch->getArgOperand(0));
+    B.CreateIntrinsic(Intrinsic::prefetch, {Ptr->getType()},
+                      {Ptr, Prefetch->getArgOperand(1),
+                       Prefetch->getArgOperand(2), Prefetch->getArgOperand(3)});
+    Prefetch->eraseFromParent();
+    return true;
+  }
+  if (auto *Call = dyn_cast<CallBase>(&I); Call && Call->isInlineAsm()) {
+    Diag.error(I, "an inline asm operand points into per-CPU memory; the asm "
+                  "would address the template, not this CPU's copy: pass "
+                  "this_cpu_ptr(p) instead");
+    return false;
+  }
+  Diag.error(I, "this operation on per-CPU memory cannot be lowered; access "
+                "the variable through this_cpu_ptr() instead");
+  return false;
+}
+
+/// Step 4 for one function.
+static bool lowerFunction(Function &F, PercpuTarget &Target,
+                          Diagnostics &Diag) {
+  SmallVector<Instruction *, 32> Accesses;
+  SmallVector<CallInst *, 4> ThisCpuPtrs;
+  for (Instruction &I : instructions(F)) {
+    if (isPercpuCast(I))
+      Diag.error(I, CastHint);
+    else if (isThisCpuPtrCall(I))
+      ThisCpuPtrs.push_back(cast<CallInst>(&I));
+    else if (accessesPercpuMemory(I))
+      Accesses.push_back(&I);
+  }
+  if (Accesses.empty() && ThisCpuPtrs.empty())
+    return false;
+
+  const DataLayout &DL = F.getDataLayout();
+  SmallVector<WeakTrackingVH, 16> MaybeDead;
+  for (Instruction *I : Accesses) {
+    for (Value *Op : I->operands())
+      if (isa<GetElementPtrInst>(Op))
+        MaybeDead.push_back(Op);
+    lowerAccess(*I, Target, DL, Diag);
+  }
+  for (CallInst *Call : ThisCpuPtrs) {
+    IRBuilder<> B(Call);
+    Value *P = Call->getArgOperand(0);
+    if (isa<GetElementPtrInst>(P))
+      MaybeDead.push_back(P);
+    Call->replaceAllUsesWith(Target.thisCpuPointer(B, P));
+    Call->eraseFromParent();
+    ++NumThisCpuPtrs;
+  }
+  // The rewrites rebuilt GEP chains on the template; drop the old ones.
+  RecursivelyDeleteTriviallyDeadInstructionsPermissive(MaybeDead);
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// Step 5: nothing left behind
+//===----------------------------------------------------------------------===//
+
+static void verifyNoPercpuAccessLeft(Module &M, Diagnostics &Diag) {
+  for (Function &F : M)
+    for (Instruction &I : instructions(F))
+      if ((accessesPercpuMemory(I) || isThisCpuPtrCall(I)) &&
+          !Diag.reported(I))
+        Diag.error(I, "percpu-llvm internal error: an access to per-CPU "
+                      "memory was left unlowered (please report it)");
+}
+
+static bool usesPercpu(Module &M, ArrayRef<GlobalVariable *> Globals) {
+  if (!Globals.empty() || M.getFunction(PERCPU_THIS_CPU_PTR_FN))
+    return true;
+  for (Function &F : M) {
+    if (any_of(F.args(), [](Argument &A) { return isPercpuPointer(&A); }))
+      return true;
+    for (Instruction &I : instructions(F))
+      if (isPercpuPointer(&I) || accessesPercpuMemory(I) || isPercpuCast(I))
+        return true;
+  }
+  return false;
+}
+
+static StringRef selectRegister(const ArchInfo &Info) {
+  return Info.Registers.empty() ? StringRef() : Info.Registers.front();
+}
+
+PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
+  bool Changed = removePluginGuard(M);
+  SmallVector<GlobalVariable *, 16> Globals = collectPercpuGlobals(M);
+  if (!usesPercpu(M, Globals))
+    return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+
+  Diagnostics Diag(M);
+  Triple TT(M.getTargetTriple());
+  const ArchInfo *Info = PercpuTarget::lookup(TT);
+  if (!Info) {
+    M.getContext().emitError(
+        "percpu-llvm: per-CPU variables are not supported on target '" +
+        TT.str() + "'; supported architectures: " +
+        PercpuTarget::supportedArchNames());
+    return PreservedAnalyses::none();
+  }
+
+  diagnoseUnsupportedGlobals(M, Globals, Diag);
+  SmallVector<GlobalVariable *, 16> Templates = moveToTemplates(M, Globals);
+  emitAlignmentRecord(M, Templates);
+
+  PercpuTarget Target(M, *Info, selectRegister(*Info));
+  for (Function &F : M)
+    lowerFunction(F, Target, Diag);
+  if (Function *Marker = M.getFunction(PERCPU_THIS_CPU_PTR_FN))
+    if (Marker->use_empty())
+      Marker->eraseFromParent();
+
+  verifyNoPercpuAccessLeft(M, Diag);
+  return PreservedAnalyses::none();
+}

@@ -1,0 +1,366 @@
+//===-- PercpuTarget.cpp - Per-architecture per-CPU addressing ------------===//
+//
+// The architecture table and the two addressing strategies described in
+// PercpuTarget.h.
+//
+// x86_64 read-modify-writes: LLVM lowers every atomicrmw and cmpxchg with a
+// LOCK prefix, even at syncscope("singlethread"). Per-CPU data needs only
+// indivisibility against interrupts on the same CPU, which one instruction
+// already gives, so the Segment strategy emits the instruction itself as
+// inline asm, as Linux's this_cpu_* do. The asm's memory operand is the
+// template address in address space 0 with "%gs:" written in the template:
+// an "m" operand in address space 256 would lose the prefix (llvm#187893).
+//
+//===----------------------------------------------------------------------===//
+
+#include "PercpuTarget.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Intrinsics.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+#include "llvm/Transforms/Utils/LowerAtomic.h"
+
+#include "percpu/abi.h"
+
+using namespace llvm;
+
+namespace percpu {
+
+static constexpr StringRef AArch64Regs[] = {"tpidr_el1", "tpidr_el2",
+                                            "tpidr_el0"};
+static constexpr StringRef RISCVRegs[] = {"gp", "tp"};
+static constexpr StringRef LoongArchRegs[] = {"$r21"};
+
+// x86 address space 256 is the GS segment.
+static constexpr unsigned X86GSAddrSpace = 256;
+
+static const ArchInfo ArchTable[] = {
+    {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, {}},
+    {Triple::aarch64, Strategy::BaseReg, 0, AArch64Regs},
+    {Triple::riscv64, Strategy::BaseReg, 0, RISCVRegs},
+    {Triple::riscv32, Strategy::BaseReg, 0, RISCVRegs},
+    {Triple::loongarch64, Strategy::BaseReg, 0, LoongArchRegs},
+};
+
+const ArchInfo *PercpuTarget::lookup(const Triple &TT) {
+  for (const ArchInfo &Info : ArchTable)
+    if (Info.Arch == TT.getArch())
+      return &Info;
+  return nullptr;
+}
+
+std::string PercpuTarget::supportedArchNames() {
+  std::string Names;
+  for (const ArchInfo &Info : ArchTable) {
+    if (!Names.empty())
+      Names += ", ";
+    Names += Triple::getArchTypeName(Info.Arch);
+  }
+  return Names;
+}
+
+PercpuTarget::PercpuTarget(Module &M, const ArchInfo &Info, StringRef Reg)
+    : M(M), Info(Info), Reg(Reg) {}
+
+Value *castPercpuPointer(IRBuilder<> &B, Value *P, unsigned ToAS) {
+  Type *ToTy = PointerType::get(B.getContext(), ToAS);
+  if (P->getType()->isVectorTy())
+    return B.CreateAddrSpaceCast(P, VectorType::get(ToTy, cast<VectorType>(
+                                                       P->getType())));
+
+  // The pass refers to a template as inttoptr(ptrtoint @template): hand the
+  // backend the global itself (or in ToAS, the same integer).
+  if (auto *CE = dyn_cast<ConstantExpr>(P))
+    if (CE->getOpcode() == Instruction::IntToPtr)
+      if (auto *Int = dyn_cast<ConstantExpr>(CE->getOperand(0)))
+        if (Int->getOpcode() == Instruction::PtrToInt) {
+          auto *Template = Int->getOperand(0);
+          if (Template->getType()->getPointerAddressSpace() == ToAS)
+            return Template;
+          return ConstantExpr::getIntToPtr(Int, ToTy);
+        }
+
+  if (auto *GEP = dyn_cast<GEPOperator>(P)) {
+    Value *Base = castPercpuPointer(B, GEP->getPointerOperand(), ToAS);
+    SmallVector<Value *, 4> Indices(GEP->indices());
+    return B.CreateGEP(GEP->getSourceElementType(), Base, Indices, "",
+                       GEP->getNoWrapFlags());
+  }
+
+  return B.CreateAddrSpaceCast(P, ToTy);
+}
+
+Value *PercpuTarget::readBaseRegister(IRBuilder<> &B) {
+  // The volatile form is never merged across calls: a thread may have moved
+  // to another CPU in between.
+  Type *IntPtrTy = M.getDataLayout().getIntPtrType(B.getContext());
+  MDNode *RegName =
+      MDNode::get(B.getContext(), MDString::get(B.getContext(), Reg));
+#if LLVM_VERSION_MAJOR >= 20
+  Function *ReadReg = Intrinsic::getOrInsertDeclaration(
+      &M, Intrinsic::read_volatile_register, {IntPtrTy});
+#else
+  Function *ReadReg =
+      Intrinsic::getDeclaration(&M, Intrinsic::read_volatile_register,
+                                {IntPtrTy});
+#endif
+  return B.CreateCall(ReadReg, {MetadataAsValue::get(B.getContext(), RegName)},
+                      "percpu.base");
+}
+
+Value *PercpuTarget::thisCpuOffset(IRBuilder<> &B) {
+  if (Info.Kind == Strategy::BaseReg)
+    return readBaseRegister(B);
+
+  // A segment base cannot be read cheaply (rdgsbase may be disabled), so the
+  // runtime keeps each CPU's offset in a per-CPU variable, as Linux keeps
+  // this_cpu_off. The template's copy is 0: right before initialisation.
+  Type *IntPtrTy = M.getDataLayout().getIntPtrType(B.getContext());
+  GlobalVariable *Self = M.getNamedGlobal(PERCPU_SELF_OFFSET_VAR);
+  if (!Self) {
+    Self = new GlobalVariable(M, IntPtrTy, /*isConstant=*/false,
+                              GlobalValue::ExternalLinkage, nullptr,
+                              PERCPU_SELF_OFFSET_VAR);
+    Self->setDSOLocal(true);
+  }
+  Constant *InSegment = ConstantExpr::getIntToPtr(
+      ConstantExpr::getPtrToInt(Self, IntPtrTy),
+      PointerType::get(B.getContext(), Info.SegmentAddrSpace));
+  return B.CreateLoad(IntPtrTy, InSegment, "percpu.offset");
+}
+
+Value *PercpuTarget::thisCpuAddress(IRBuilder<> &B, Value *P) {
+  if (Info.Kind == Strategy::Segment)
+    return castPercpuPointer(B, P, Info.SegmentAddrSpace);
+  return thisCpuPointer(B, P);
+}
+
+Value *PercpuTarget::thisCpuPointer(IRBuilder<> &B, Value *P) {
+  Value *Offset = thisCpuOffset(B);
+  Value *Template = castPercpuPointer(B, P, 0);
+  if (Info.Kind == Strategy::BaseReg) {
+    // base + template address: one register-register addressing mode.
+    Type *IntPtrTy = Offset->getType();
+    Value *Base = B.CreateIntToPtr(Offset, B.getPtrTy());
+    return B.CreateGEP(B.getInt8Ty(), Base,
+                       B.CreatePtrToInt(Template, IntPtrTy), "percpu.ptr");
+  }
+  return B.CreateGEP(B.getInt8Ty(), Template, Offset, "percpu.ptr");
+}
+
+//===----------------------------------------------------------------------===//
+// x86_64: read-modify-writes without LOCK
+//===----------------------------------------------------------------------===//
+
+static char x86SizeSuffix(unsigned Bits) {
+  switch (Bits) {
+  case 8:
+    return 'b';
+  case 16:
+    return 'w';
+  case 32:
+    return 'l';
+  default:
+    return 'q';
+  }
+}
+
+static bool isX86IntegerWidth(unsigned Bits) {
+  return Bits == 8 || Bits == 16 || Bits == 32 || Bits == 64;
+}
+
+/// Calls an asm block whose "*m" operands (listed in MemArgs) all access a
+/// value of type ElemTy.
+static CallInst *callAsm(IRBuilder<> &B, Type *RetTy, ArrayRef<Value *> Args,
+                         ArrayRef<unsigned> MemArgs, Type *ElemTy,
+                         const std::string &Text, std::string Constraints,
+                         AtomicOrdering Ordering) {
+  Constraints += ",~{dirflag},~{fpsr},~{flags}";
+  // Orderings above relaxed keep their compiler-barrier effect; the CPU
+  // needs nothing more for data no other CPU writes.
+  if (isStrongerThanMonotonic(Ordering))
+    Constraints += ",~{memory}";
+  SmallVector<Type *, 4> ArgTys;
+  for (Value *A : Args)
+    ArgTys.push_back(A->getType());
+  auto *FTy = FunctionType::get(RetTy, ArgTys, /*isVarArg=*/false);
+  auto *Asm = InlineAsm::get(FTy, Text, Constraints, /*hasSideEffects=*/true);
+  CallInst *Call = B.CreateCall(Asm, Args);
+  for (unsigned I : MemArgs)
+    Call->addParamAttr(I, Attribute::get(B.getContext(), Attribute::ElementType,
+                                         ElemTy));
+  return Call;
+}
+
+/// The integer type an x86 instruction operates on for a value of type Ty.
+static IntegerType *x86OperandType(const DataLayout &DL, Type *Ty) {
+  return IntegerType::get(Ty->getContext(),
+                          DL.getTypeSizeInBits(Ty).getFixedValue());
+}
+
+static Value *toInteger(IRBuilder<> &B, Value *V, IntegerType *IntTy) {
+  if (V->getType()->isPointerTy())
+    return B.CreatePtrToInt(V, IntTy);
+  return B.CreateBitCast(V, IntTy);
+}
+
+static Value *fromInteger(IRBuilder<> &B, Value *V, Type *Ty) {
+  if (Ty->isPointerTy())
+    return B.CreateIntToPtr(V, Ty);
+  return B.CreateBitCast(V, Ty);
+}
+
+Value *PercpuTarget::segmentCmpXchg(IRBuilder<> &B, Value *Mem,
+                                    Value *Expected, Value *New, bool Fence,
+                                    Value **Success) {
+  Type *IntTy = Expected->getType();
+  std::string Text = std::string("cmpxchg") +
+                     x86SizeSuffix(IntTy->getIntegerBitWidth()) +
+                     " $2, %gs:$1";
+  CallInst *Old = callAsm(
+      B, IntTy, {Mem, New, Expected, Mem}, {0, 3}, IntTy, Text,
+      "={ax},=*m,r,0,*m",
+      Fence ? AtomicOrdering::SequentiallyConsistent
+            : AtomicOrdering::Monotonic);
+  *Success = B.CreateICmpEQ(Old, Expected, "percpu.cmpxchg.ok");
+  return Old;
+}
+
+Value *PercpuTarget::segmentRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
+                                Value *Mem) {
+  IntegerType *IntTy = cast<IntegerType>(RMW.getValOperand()->getType());
+  char Suffix = x86SizeSuffix(IntTy->getBitWidth());
+  AtomicRMWInst::BinOp Op = RMW.getOperation();
+  Value *Val = RMW.getValOperand();
+  AtomicOrdering Ordering = RMW.getOrdering();
+
+  if (!RMW.use_empty()) {
+    // Only add and sub return the old value in one instruction: xadd.
+    if (Op == AtomicRMWInst::Sub)
+      Val = B.CreateNeg(Val);
+    std::string Text = std::string("xadd") + Suffix + " $0, %gs:$1";
+    return callAsm(B, IntTy, {Mem, Val, Mem}, {0, 2}, IntTy, Text,
+                   "=r,=*m,0,*m", Ordering);
+  }
+
+  auto *C = dyn_cast<ConstantInt>(Val);
+  bool PlusOne = C && ((Op == AtomicRMWInst::Add && C->isOne()) ||
+                       (Op == AtomicRMWInst::Sub && C->isMinusOne()));
+  bool MinusOne = C && ((Op == AtomicRMWInst::Add && C->isMinusOne()) ||
+                        (Op == AtomicRMWInst::Sub && C->isOne()));
+  if (PlusOne || MinusOne) {
+    std::string Text =
+        std::string(PlusOne ? "inc" : "dec") + Suffix + " %gs:$0";
+    return callAsm(B, B.getVoidTy(), {Mem, Mem}, {0, 1}, IntTy, Text,
+                   "=*m,*m", Ordering);
+  }
+
+  const char *Mnemonic = Op == AtomicRMWInst::Add   ? "add"
+                         : Op == AtomicRMWInst::Sub ? "sub"
+                         : Op == AtomicRMWInst::And ? "and"
+                         : Op == AtomicRMWInst::Or  ? "or"
+                                                    : "xor";
+  // 64-bit instructions take only sign-extended 32-bit immediates ("e").
+  std::string ValConstraint = IntTy->getBitWidth() == 64 ? "er" : "ir";
+  std::string Text = std::string(Mnemonic) + Suffix + " $1, %gs:$0";
+  return callAsm(B, B.getVoidTy(), {Mem, Val, Mem}, {0, 2}, IntTy, Text,
+                 "=*m," + ValConstraint + ",*m", Ordering);
+}
+
+Value *PercpuTarget::segmentRMWLoop(IRBuilder<> &B, AtomicRMWInst &RMW,
+                                    Value *Mem) {
+  // Everything else (xchg included: XCHG with memory implies LOCK) is a
+  // compare-and-exchange loop, as Linux does it.
+  const DataLayout &DL = M.getDataLayout();
+  Type *ValTy = RMW.getValOperand()->getType();
+  IntegerType *IntTy = x86OperandType(DL, ValTy);
+  Value *Addr = castPercpuPointer(B, RMW.getPointerOperand(),
+                                  Info.SegmentAddrSpace);
+
+  BasicBlock *Entry = RMW.getParent();
+  BasicBlock *Done = Entry->splitBasicBlock(RMW.getIterator(), "percpu.rmw.done");
+  BasicBlock *Loop = BasicBlock::Create(B.getContext(), "percpu.rmw.loop",
+                                        Entry->getParent(), Done);
+  Entry->getTerminator()->eraseFromParent();
+
+  B.SetInsertPoint(Entry);
+  LoadInst *Initial = B.CreateLoad(IntTy, Addr, "percpu.rmw.initial");
+  Initial->setAlignment(RMW.getAlign());
+  B.CreateBr(Loop);
+
+  B.SetInsertPoint(Loop);
+  PHINode *OldInt = B.CreatePHI(IntTy, 2, "percpu.rmw.old");
+  Value *Old = fromInteger(B, OldInt, ValTy);
+  Value *New = buildAtomicRMWValue(RMW.getOperation(), B, Old,
+                                   RMW.getValOperand());
+  Value *Success;
+  Value *Seen = segmentCmpXchg(B, Mem, OldInt, toInteger(B, New, IntTy),
+                               isStrongerThanMonotonic(RMW.getOrdering()),
+                               &Success);
+  OldInt->addIncoming(Initial, Entry);
+  OldInt->addIncoming(Seen, Loop);
+  B.CreateCondBr(Success, Done, Loop);
+
+  B.SetInsertPoint(&RMW);
+  return Old;
+}
+
+bool PercpuTarget::supportsAtomicBits(uint64_t Bits) const {
+  // The backend lowers BaseReg atomics of any size it knows; the asm the
+  // Segment strategy writes exists for the four x86 integer widths.
+  return Info.Kind == Strategy::BaseReg || isX86IntegerWidth(Bits);
+}
+
+void PercpuTarget::lowerAtomicRMW(AtomicRMWInst &RMW) {
+  IRBuilder<> B(&RMW);
+  Value *P = RMW.getPointerOperand();
+  if (Info.Kind == Strategy::BaseReg) {
+    RMW.setOperand(AtomicRMWInst::getPointerOperandIndex(),
+                   thisCpuAddress(B, P));
+    return;
+  }
+
+  Value *Mem = castPercpuPointer(B, P, 0);
+  Type *ValTy = RMW.getValOperand()->getType();
+  AtomicRMWInst::BinOp Op = RMW.getOperation();
+  bool SingleInstruction =
+      ValTy->isIntegerTy() && isX86IntegerWidth(ValTy->getIntegerBitWidth()) &&
+      (Op == AtomicRMWInst::Add || Op == AtomicRMWInst::Sub ||
+       (RMW.use_empty() && (Op == AtomicRMWInst::And ||
+                            Op == AtomicRMWInst::Or ||
+                            Op == AtomicRMWInst::Xor)));
+  Value *Old = SingleInstruction ? segmentRMW(B, RMW, Mem)
+                                 : segmentRMWLoop(B, RMW, Mem);
+  if (!RMW.use_empty())
+    RMW.replaceAllUsesWith(Old);
+  RMW.eraseFromParent();
+}
+
+void PercpuTarget::lowerCmpXchg(AtomicCmpXchgInst &CX) {
+  IRBuilder<> B(&CX);
+  Value *P = CX.getPointerOperand();
+  if (Info.Kind == Strategy::BaseReg) {
+    CX.setOperand(AtomicCmpXchgInst::getPointerOperandIndex(),
+                  thisCpuAddress(B, P));
+    return;
+  }
+
+  Type *ValTy = CX.getCompareOperand()->getType();
+  IntegerType *IntTy = x86OperandType(M.getDataLayout(), ValTy);
+  Value *Success;
+  Value *Old = segmentCmpXchg(
+      B, castPercpuPointer(B, P, 0), toInteger(B, CX.getCompareOperand(), IntTy),
+      toInteger(B, CX.getNewValOperand(), IntTy),
+      isStrongerThanMonotonic(CX.getSuccessOrdering()), &Success);
+  Value *Result = PoisonValue::get(CX.getType());
+  Result = B.CreateInsertValue(Result, fromInteger(B, Old, ValTy), 0);
+  Result = B.CreateInsertValue(Result, Success, 1);
+  CX.replaceAllUsesWith(Result);
+  CX.eraseFromParent();
+}
+
+} // namespace percpu

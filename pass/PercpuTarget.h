@@ -1,0 +1,100 @@
+//===-- PercpuTarget.h - Per-architecture per-CPU addressing ----*- C++ -*-===//
+//
+// Everything the lowering knows about one architecture: how "this CPU's copy"
+// of a per-CPU address is formed, and how an indivisible read-modify-write
+// on it is emitted. The IR walk in PercpuLowering.cpp never looks at the
+// architecture; it asks a PercpuTarget.
+//
+// Two strategies cover the reference design's four architectures:
+//
+//   strategy   | architectures          | this CPU's copy of p
+//   -----------+------------------------+----------------------------------
+//   Segment    | x86_64 (GS)            | p in address space 256: %gs:p
+//   BaseReg    | aarch64, riscv, loong. | (char *)read_volatile(reg) + p
+//
+// Both use the delta convention: the segment base or register holds
+// "this CPU's area - template start", and a per-CPU pointer's value is the
+// template address, so 0 in the register reaches the template itself.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERCPU_LLVM_PERCPUTARGET_H
+#define PERCPU_LLVM_PERCPUTARGET_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/TargetParser/Triple.h"
+
+namespace llvm {
+class AtomicCmpXchgInst;
+class AtomicRMWInst;
+class Module;
+} // namespace llvm
+
+namespace percpu {
+
+enum class Strategy { Segment, BaseReg };
+
+/// One row of the architecture table.
+struct ArchInfo {
+  llvm::Triple::ArchType Arch;
+  Strategy Kind;
+  /// Segment: the address space the backend maps to the segment.
+  unsigned SegmentAddrSpace;
+  /// BaseReg: the registers llvm.read_volatile_register accepts for the
+  /// base, the default first.
+  llvm::ArrayRef<llvm::StringRef> Registers;
+};
+
+/// The lowering for one module's target.
+class PercpuTarget {
+public:
+  /// Returns null when the module's architecture is not supported.
+  static const ArchInfo *lookup(const llvm::Triple &TT);
+  /// "x86_64, aarch64, ..." for diagnostics.
+  static std::string supportedArchNames();
+
+  PercpuTarget(llvm::Module &M, const ArchInfo &Info, llvm::StringRef Reg);
+
+  /// The address of this CPU's copy of *P (P is a per-CPU pointer), in the
+  /// address space a load or store should use.
+  llvm::Value *thisCpuAddress(llvm::IRBuilder<> &B, llvm::Value *P);
+
+  /// this_cpu_ptr(P): an ordinary (address space 0) pointer to this CPU's
+  /// copy, valid as long as the caller stays on this CPU.
+  llvm::Value *thisCpuPointer(llvm::IRBuilder<> &B, llvm::Value *P);
+
+  /// Whether lowerAtomicRMW / lowerCmpXchg handle a value of this size.
+  bool supportsAtomicBits(uint64_t Bits) const;
+
+  /// Replaces an atomicrmw / cmpxchg on per-CPU memory with an operation
+  /// that is indivisible on this CPU. Erases the instruction.
+  void lowerAtomicRMW(llvm::AtomicRMWInst &RMW);
+  void lowerCmpXchg(llvm::AtomicCmpXchgInst &CX);
+
+private:
+  llvm::Module &M;
+  const ArchInfo &Info;
+  llvm::StringRef Reg;
+
+  llvm::Value *readBaseRegister(llvm::IRBuilder<> &B);
+  llvm::Value *thisCpuOffset(llvm::IRBuilder<> &B);
+  llvm::Value *segmentRMW(llvm::IRBuilder<> &B, llvm::AtomicRMWInst &RMW,
+                          llvm::Value *Mem);
+  llvm::Value *segmentCmpXchg(llvm::IRBuilder<> &B, llvm::Value *Mem,
+                              llvm::Value *Expected, llvm::Value *New,
+                              bool Fence, llvm::Value **Success);
+  llvm::Value *segmentRMWLoop(llvm::IRBuilder<> &B, llvm::AtomicRMWInst &RMW,
+                              llvm::Value *Mem);
+};
+
+/// Rebuilds the per-CPU address P as a pointer of address space ToAS with
+/// the same integer value, looking through GEPs to the template global so
+/// that the backend sees "global + offset" (x86: %gs:var+8(%rip)).
+llvm::Value *castPercpuPointer(llvm::IRBuilder<> &B, llvm::Value *P,
+                               unsigned ToAS);
+
+} // namespace percpu
+
+#endif // PERCPU_LLVM_PERCPUTARGET_H

@@ -1,0 +1,50 @@
+//===-- Plugin.cpp - Register the per-CPU lowering with LLVM --------------===//
+//
+// clang -fpass-plugin=PercpuLowering.so: the pass runs last in the
+// optimisation pipeline at every level, -O0 and -flto pre-link included,
+// so the backend (and an LTO link) never sees per-CPU address space.
+// opt -load-pass-plugin=PercpuLowering.so -passes=percpu-lower: alone.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PercpuLowering.h"
+
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Passes/PassBuilder.h"
+#if __has_include("llvm/Plugins/PassPlugin.h")
+#include "llvm/Plugins/PassPlugin.h"
+#else
+#include "llvm/Passes/PassPlugin.h"
+#endif
+
+using namespace llvm;
+using percpu::PercpuLoweringPass;
+
+static void registerCallbacks(PassBuilder &PB) {
+#if LLVM_VERSION_MAJOR >= 20
+  PB.registerOptimizerLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel, ThinOrFullLTOPhase) {
+        MPM.addPass(PercpuLoweringPass());
+      });
+#else
+  PB.registerOptimizerLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(PercpuLoweringPass());
+      });
+#endif
+  PB.registerPipelineParsingCallback(
+      [](StringRef Name, ModulePassManager &MPM,
+         ArrayRef<PassBuilder::PipelineElement>) {
+        if (Name != PercpuLoweringPass::PassName)
+          return false;
+        MPM.addPass(PercpuLoweringPass());
+        return true;
+      });
+}
+
+extern "C" LLVM_ATTRIBUTE_WEAK __attribute__((visibility("default")))
+PassPluginLibraryInfo
+llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "PercpuLowering", LLVM_VERSION_STRING,
+          registerCallbacks};
+}

@@ -1,0 +1,36 @@
+# lit configuration for percpu-llvm. The build-specific values come from
+# lit.site.cfg.py, which CMake generates in the build tree.
+import os
+import platform
+
+import lit.formats
+
+config.name = "percpu-llvm (LLVM %s)" % config.llvm_version_major
+config.test_format = lit.formats.ShTest(not lit.util.which("bash"))
+config.suffixes = [".ll", ".c"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.percpu_binary_dir, "test")
+
+# FileCheck, not, count come from the same LLVM as the plugin.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", "")]
+)
+
+config.substitutions.append(("%clang", config.percpu_clang))
+config.substitutions.append(("%opt", config.percpu_opt))
+config.substitutions.append(("%plugin", config.percpu_plugin))
+config.substitutions.append(("%percpu_cc", config.percpu_cc))
+config.substitutions.append(("%percpu_include", config.percpu_include_dir))
+config.substitutions.append(("%percpu_lib", config.percpu_lib_dir))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+# Lowering with opt: load the plugin and run the pass alone.
+config.substitutions.append(
+    ("%percpu_opt",
+     "%s -load-pass-plugin=%s -passes=percpu-lower" % (config.percpu_opt, config.percpu_plugin)))
+
+config.available_features.add("llvm-" + config.llvm_version_major)
+for triple in config.percpu_runtime_targets:
+    config.available_features.add("runtime-" + triple.split("-")[0])
+if platform.machine() == "x86_64":
+    config.available_features.add("native-x86_64")
