@@ -189,8 +189,11 @@ static void diagnoseUnsupportedGlobals(Module &M,
     if (isPercpuPointer(&GA) || isPercpuPointerType(GA.getAliasee()->getType()))
       Diag.error(GA, "an alias of a per-CPU variable is not supported; "
                      "declare the variable itself with DECLARE_PER_CPU");
+  // llvm.used and friends hold casts of every kind; moveToTemplates
+  // rebuilds them.
   for (GlobalVariable &GV : M.globals())
-    if (GV.hasInitializer() && hasPercpuCast(GV.getInitializer()))
+    if (!GV.getName().starts_with("llvm.") && GV.hasInitializer() &&
+        hasPercpuCast(GV.getInitializer()))
       Diag.error(GV, Twine("its initialiser converts a per-CPU pointer: ") +
                          CastHint);
 }
@@ -322,40 +325,44 @@ static Value *memIntrinsicOperand(IRBuilder<> &B, PercpuTarget &Target,
                      : Target.thisCpuPointer(B, P);
 }
 
-static void lowerMemIntrinsic(MemIntrinsic &MI, PercpuTarget &Target) {
+/// Rebuilds memset/memcpy/memmove (and their .inline forms) on this CPU's
+/// copy. Returns false for other memory intrinsics.
+static bool lowerMemIntrinsic(MemIntrinsic &MI, PercpuTarget &Target) {
+  Intrinsic::ID ID = MI.getIntrinsicID();
+  bool Inline = ID == Intrinsic::memcpy_inline || ID == Intrinsic::memset_inline;
+  if (!Inline && ID != Intrinsic::memcpy && ID != Intrinsic::memmove &&
+      ID != Intrinsic::memset)
+    return false;
+
   IRBuilder<> B(&MI);
   auto *Length = dyn_cast<ConstantInt>(MI.getLength());
-  bool Inline = isa<MemCpyInlineInst>(MI) || isa<MemSetInlineInst>(MI);
   bool KeepSegment =
       Inline || (Length && Length->getZExtValue() <= MaxInlineSegmentMemOpBytes);
   Value *Dst = memIntrinsicOperand(B, Target, MI.getRawDest(), KeepSegment);
+  MaybeAlign DstAlign = MI.getDestAlign();
+  Value *Len = MI.getLength();
+  bool Volatile = MI.isVolatile();
 
   CallInst *New;
-  if (auto *Set = dyn_cast<MemSetInst>(&MI)) {
-    New = Inline ? B.CreateMemSetInline(Dst, Set->getDestAlign(),
-                                        Set->getValue(), Set->getLength(),
-                                        Set->isVolatile())
-                 : B.CreateMemSet(Dst, Set->getValue(), Set->getLength(),
-                                  Set->getDestAlign(), Set->isVolatile());
+  if (ID == Intrinsic::memset || ID == Intrinsic::memset_inline) {
+    Value *Byte = MI.getArgOperand(1);
+    New = Inline ? B.CreateMemSetInline(Dst, DstAlign, Byte, Len, Volatile)
+                 : B.CreateMemSet(Dst, Byte, Len, DstAlign, Volatile);
   } else {
     auto &Transfer = cast<MemTransferInst>(MI);
     Value *Src =
         memIntrinsicOperand(B, Target, Transfer.getRawSource(), KeepSegment);
-    if (isa<MemMoveInst>(Transfer))
-      New = B.CreateMemMove(Dst, Transfer.getDestAlign(), Src,
-                            Transfer.getSourceAlign(), Transfer.getLength(),
-                            Transfer.isVolatile());
+    MaybeAlign SrcAlign = Transfer.getSourceAlign();
+    if (ID == Intrinsic::memmove)
+      New = B.CreateMemMove(Dst, DstAlign, Src, SrcAlign, Len, Volatile);
     else if (Inline)
-      New = B.CreateMemCpyInline(Dst, Transfer.getDestAlign(), Src,
-                                 Transfer.getSourceAlign(),
-                                 Transfer.getLength(), Transfer.isVolatile());
+      New = B.CreateMemCpyInline(Dst, DstAlign, Src, SrcAlign, Len, Volatile);
     else
-      New = B.CreateMemCpy(Dst, Transfer.getDestAlign(), Src,
-                           Transfer.getSourceAlign(), Transfer.getLength(),
-                           Transfer.isVolatile());
+      New = B.CreateMemCpy(Dst, DstAlign, Src, SrcAlign, Len, Volatile);
   }
   New->copyMetadata(MI);
   MI.eraseFromParent();
+  return true;
 }
 
 /// Lowers one instruction that accesses per-CPU memory. Returns false when
@@ -393,8 +400,7 @@ static bool lowerAccess(Instruction &I, PercpuTarget &Target,
     ++NumAtomics;
     return true;
   }
-  if (auto *MI = dyn_cast<MemIntrinsic>(&I)) {
-    lowerMemIntrinsic(*MI, Target);
+  if (auto *MI = dyn_cast<MemIntrinsic>(&I); MI && lowerMemIntrinsic(*MI, Target)) {
     ++NumMemIntrinsics;
     return true;
   }

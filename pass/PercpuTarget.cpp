@@ -68,10 +68,6 @@ PercpuTarget::PercpuTarget(Module &M, const ArchInfo &Info, StringRef Reg)
 
 Value *castPercpuPointer(IRBuilder<> &B, Value *P, unsigned ToAS) {
   Type *ToTy = PointerType::get(B.getContext(), ToAS);
-  if (P->getType()->isVectorTy())
-    return B.CreateAddrSpaceCast(P, VectorType::get(ToTy, cast<VectorType>(
-                                                       P->getType())));
-
   // The pass refers to a template as inttoptr(ptrtoint @template): hand the
   // backend the global itself (or in ToAS, the same integer).
   if (auto *CE = dyn_cast<ConstantExpr>(P))
@@ -91,7 +87,14 @@ Value *castPercpuPointer(IRBuilder<> &B, Value *P, unsigned ToAS) {
                        GEP->getNoWrapFlags());
   }
 
-  return B.CreateAddrSpaceCast(P, ToTy);
+  // An integer round trip rather than an addrspacecast: the pass reports
+  // casts out of per-CPU space as user errors, and must accept its own
+  // output if it runs again.
+  const DataLayout &DL = B.GetInsertBlock()->getDataLayout();
+  Type *IntTy = DL.getIntPtrType(P->getType());
+  if (auto *VecTy = dyn_cast<VectorType>(P->getType()))
+    ToTy = VectorType::get(ToTy, VecTy);
+  return B.CreateIntToPtr(B.CreatePtrToInt(P, IntTy), ToTy);
 }
 
 Value *PercpuTarget::readBaseRegister(IRBuilder<> &B) {

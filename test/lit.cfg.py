@@ -6,7 +6,7 @@ import platform
 import lit.formats
 
 config.name = "percpu-llvm (LLVM %s)" % config.llvm_version_major
-config.test_format = lit.formats.ShTest(not lit.util.which("bash"))
+config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".ll", ".c"]
 config.excludes = ["Inputs"]
 config.test_source_root = os.path.dirname(__file__)
@@ -24,6 +24,10 @@ config.substitutions.append(("%percpu_cc", config.percpu_cc))
 config.substitutions.append(("%percpu_include", config.percpu_include_dir))
 config.substitutions.append(("%percpu_lib", config.percpu_lib_dir))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+# Compiling C with the plugin and the header, as a user would with plain clang.
+config.substitutions.append(
+    ("%percpu_clang",
+     "%s -fpass-plugin=%s -I%s" % (config.percpu_clang, config.percpu_plugin, config.percpu_include_dir)))
 # Lowering with opt: load the plugin and run the pass alone.
 config.substitutions.append(
     ("%percpu_opt",
