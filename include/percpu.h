@@ -121,7 +121,8 @@ void percpu_preempt_enable(void);
  * this_cpu_*: safe against preemption and interrupts on the same CPU; the
  * caller needs no protection. Each is one indivisible operation on this
  * CPU's copy (x86_64: one instruction without LOCK). For 1, 2, 4 and 8-byte
- * integer and pointer types.
+ * integer and pointer types that are not _Atomic (clang's __atomic builtins
+ * reject _Atomic operands; plain C on an _Atomic per-CPU variable works).
  */
 #define this_cpu_read(var) __atomic_load_n(&(var), __ATOMIC_RELAXED)
 #define this_cpu_write(var, val)                                                \
@@ -215,7 +216,8 @@ size_t percpu_areas_bytes(unsigned ncpus); /* memory percpu_init needs */
 
 /*
  * Copies the template to ncpus areas at base. Returns ncpus, or -EINVAL
- * (base NULL or misaligned, ncpus 0 or too large) or -EBUSY (already
+ * (base NULL or misaligned, ncpus 0, above INT_MAX, or so large that the
+ * areas would not fit the address space) or -EBUSY (already
  * initialised). Call it once, before the CPUs use their areas; concurrent
  * callers are safe: one succeeds, the others get -EBUSY.
  */
@@ -230,10 +232,13 @@ void *percpu_remote_ptr(const volatile void __percpu *p, unsigned cpu);
 /*
  * The calling CPU's base register (x86_64 Linux user space: the thread's
  * GS base; each thread plays one CPU). percpu_init_reg(cpu) points it at
- * CPU cpu's area: 0, or -EINVAL for a cpu out of range.
+ * CPU cpu's area. Both writers return 0 or a negative errno: -EINVAL for a
+ * cpu out of range (or before percpu_init); on x86_64 without FSGSBASE,
+ * -EPERM when the kernel refuses the value (an area placed below the
+ * template gives a "negative" offset that arch_prctl rejects).
  */
 uintptr_t percpu_read_reg(void);
-void percpu_write_reg(uintptr_t value);
+int percpu_write_reg(uintptr_t value);
 int percpu_init_reg(unsigned cpu);
 
 /* Makes a unit built without the plugin fail to link (see percpu/abi.h). */
