@@ -241,6 +241,17 @@ uintptr_t percpu_read_reg(void);
 int percpu_write_reg(uintptr_t value);
 int percpu_init_reg(unsigned cpu);
 
+/*
+ * -DPERCPU_REGISTER=<name> chooses the base register on architectures that
+ * have a choice (see percpu/abi.h); every unit and the runtime must agree.
+ */
+#ifdef PERCPU_REGISTER
+#define __percpu_stringify_(x) #x
+#define __percpu_stringify(x) __percpu_stringify_(x)
+static const char __percpu_register[] __attribute__((used, retain)) =
+    __percpu_stringify(PERCPU_REGISTER);
+#endif
+
 /* Makes a unit built without the plugin fail to link (see percpu/abi.h). */
 extern char PERCPU_PLUGIN_MISSING_SYM[];
 static char *const __percpu_plugin_guard __attribute__((used, retain)) =

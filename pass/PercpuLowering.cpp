@@ -488,12 +488,58 @@ static bool usesPercpu(Module &M, ArrayRef<GlobalVariable *> Globals) {
   return false;
 }
 
-static StringRef selectRegister(const ArchInfo &Info) {
-  return Info.Registers.empty() ? StringRef() : Info.Registers.front();
+/// Removes the string <percpu.h> leaves for -DPERCPU_REGISTER and returns
+/// it ("" when the unit did not choose).
+static std::string takeRequestedRegister(Module &M) {
+  GlobalVariable *Choice =
+      M.getGlobalVariable(PERCPU_REGISTER_VAR, /*AllowInternal=*/true);
+  if (!Choice)
+    return "";
+  std::string Reg = "?";
+  if (auto *Str = dyn_cast_or_null<ConstantDataSequential>(
+          Choice->hasInitializer() ? Choice->getInitializer() : nullptr);
+      Str && Str->isCString())
+    Reg = Str->getAsCString().str();
+  removeFromUsedLists(M, [&](Constant *C) { return C == Choice; });
+  Choice->eraseFromParent();
+  return Reg;
+}
+
+/// The base register: the architecture's default or the one requested.
+static std::optional<StringRef> selectRegister(Module &M, const ArchInfo &Info,
+                                               const Triple &TT,
+                                               StringRef Requested) {
+  if (Requested.empty())
+    return Info.Registers.front();
+  auto It = find(Info.Registers, Requested);
+  if (It != Info.Registers.end())
+    return *It;
+  M.getContext().emitError("percpu-llvm: PERCPU_REGISTER=" + Requested +
+                           " is not a per-CPU base register on " +
+                           Triple::getArchTypeName(TT.getArch()) +
+                           "; supported: " +
+                           PercpuTarget::registerNames(Info));
+  return std::nullopt;
+}
+
+/// Makes the unit reference a symbol only a runtime built for the same
+/// register defines, so a mismatch fails at link time.
+static void requireRuntimeRegister(Module &M, StringRef Reg) {
+  LLVMContext &Ctx = M.getContext();
+  Constant *Symbol = M.getOrInsertGlobal(
+      (PERCPU_REGISTER_SYMBOL_PREFIX + Reg).str(), Type::getInt8Ty(Ctx));
+  cast<GlobalVariable>(Symbol)->setDSOLocal(true);
+  auto *Check = new GlobalVariable(M, PointerType::get(Ctx, 0),
+                                   /*isConstant=*/true,
+                                   GlobalValue::PrivateLinkage, Symbol,
+                                   "__percpu_register_check");
+  appendToUsed(M, {Check});
 }
 
 PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   bool Changed = removePluginGuard(M);
+  std::string RequestedReg = takeRequestedRegister(M);
+  Changed |= !RequestedReg.empty();
   SmallVector<GlobalVariable *, 16> Globals = collectPercpuGlobals(M);
   if (!usesPercpu(M, Globals))
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
@@ -509,11 +555,16 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
     return PreservedAnalyses::none();
   }
 
+  std::optional<StringRef> Reg = selectRegister(M, *Info, TT, RequestedReg);
+  if (!Reg)
+    return PreservedAnalyses::none();
+  requireRuntimeRegister(M, *Reg);
+
   diagnoseUnsupportedGlobals(M, Globals, Diag);
   SmallVector<GlobalVariable *, 16> Templates = moveToTemplates(M, Globals);
   emitAlignmentRecord(M, Templates);
 
-  PercpuTarget Target(M, *Info, selectRegister(*Info));
+  PercpuTarget Target(M, *Info, *Reg);
   for (Function &F : M)
     lowerFunction(F, Target, Diag);
   if (Function *Marker = M.getFunction(PERCPU_THIS_CPU_PTR_FN))

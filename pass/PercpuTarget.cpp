@@ -33,17 +33,18 @@ namespace percpu {
 static constexpr StringRef AArch64Regs[] = {"tpidr_el1", "tpidr_el2",
                                             "tpidr_el0"};
 static constexpr StringRef RISCVRegs[] = {"gp", "tp"};
-static constexpr StringRef LoongArchRegs[] = {"$r21"};
+static constexpr StringRef LoongArchRegs[] = {"r21"};
+static constexpr StringRef X86Regs[] = {"gs"};
 
 // x86 address space 256 is the GS segment.
 static constexpr unsigned X86GSAddrSpace = 256;
 
 static const ArchInfo ArchTable[] = {
-    {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, {}},
-    {Triple::aarch64, Strategy::BaseReg, 0, AArch64Regs},
-    {Triple::riscv64, Strategy::BaseReg, 0, RISCVRegs},
-    {Triple::riscv32, Strategy::BaseReg, 0, RISCVRegs},
-    {Triple::loongarch64, Strategy::BaseReg, 0, LoongArchRegs},
+    {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, X86Regs, ""},
+    {Triple::aarch64, Strategy::BaseReg, 0, AArch64Regs, ""},
+    {Triple::riscv64, Strategy::BaseReg, 0, RISCVRegs, ""},
+    {Triple::riscv32, Strategy::BaseReg, 0, RISCVRegs, ""},
+    {Triple::loongarch64, Strategy::BaseReg, 0, LoongArchRegs, "$"},
 };
 
 const ArchInfo *PercpuTarget::lookup(const Triple &TT) {
@@ -59,6 +60,16 @@ std::string PercpuTarget::supportedArchNames() {
     if (!Names.empty())
       Names += ", ";
     Names += Triple::getArchTypeName(Info.Arch);
+  }
+  return Names;
+}
+
+std::string PercpuTarget::registerNames(const ArchInfo &Info) {
+  std::string Names;
+  for (StringRef Reg : Info.Registers) {
+    if (!Names.empty())
+      Names += ", ";
+    Names += Reg;
   }
   return Names;
 }
@@ -101,8 +112,9 @@ Value *PercpuTarget::readBaseRegister(IRBuilder<> &B) {
   // The volatile form is never merged across calls: a thread may have moved
   // to another CPU in between.
   Type *IntPtrTy = M.getDataLayout().getIntPtrType(B.getContext());
-  MDNode *RegName =
-      MDNode::get(B.getContext(), MDString::get(B.getContext(), Reg));
+  MDNode *RegName = MDNode::get(
+      B.getContext(),
+      MDString::get(B.getContext(), (Info.RegisterPrefix + Reg).str()));
 #if LLVM_VERSION_MAJOR >= 20
   Function *ReadReg = Intrinsic::getOrInsertDeclaration(
       &M, Intrinsic::read_volatile_register, {IntPtrTy});

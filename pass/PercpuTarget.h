@@ -42,9 +42,11 @@ struct ArchInfo {
   Strategy Kind;
   /// Segment: the address space the backend maps to the segment.
   unsigned SegmentAddrSpace;
-  /// BaseReg: the registers llvm.read_volatile_register accepts for the
-  /// base, the default first.
+  /// The registers that can hold the base, the default first, as users
+  /// name them (-DPERCPU_REGISTER=...). x86_64 has one: gs.
   llvm::ArrayRef<llvm::StringRef> Registers;
+  /// What llvm.read_volatile_register wants before a register name.
+  llvm::StringRef RegisterPrefix;
 };
 
 /// The lowering for one module's target.
@@ -54,6 +56,8 @@ public:
   static const ArchInfo *lookup(const llvm::Triple &TT);
   /// "x86_64, aarch64, ..." for diagnostics.
   static std::string supportedArchNames();
+  /// "tpidr_el1, tpidr_el2, ..." for diagnostics.
+  static std::string registerNames(const ArchInfo &Info);
 
   PercpuTarget(llvm::Module &M, const ArchInfo &Info, llvm::StringRef Reg);
 

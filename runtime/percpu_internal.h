@@ -5,7 +5,8 @@
  * An architecture header provides
  *	uintptr_t percpu_arch_read_reg(void);
  *	int percpu_arch_write_reg(uintptr_t value);   0 or a negative errno
- * and may define PERCPU_ARCH_AREA_ALIGN (the least alignment of an area).
+ * and PERCPU_ARCH_DEFAULT_REGISTER (a bare name: gs, tpidr_el1, ...), and
+ * may define PERCPU_ARCH_AREA_ALIGN (the least alignment of an area).
  */
 #ifndef PERCPU_INTERNAL_H
 #define PERCPU_INTERNAL_H
@@ -17,6 +18,13 @@
 #include "arch/x86_64.h"
 #else
 #error "percpu runtime: no runtime/arch header for this architecture"
+#endif
+
+/* The base register: -DPERCPU_REGISTER=<name>, else the arch's default. */
+#ifdef PERCPU_REGISTER
+#define PERCPU__REGISTER PERCPU_REGISTER
+#else
+#define PERCPU__REGISTER PERCPU_ARCH_DEFAULT_REGISTER
 #endif
 
 #ifndef PERCPU_ARCH_AREA_ALIGN

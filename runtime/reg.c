@@ -5,6 +5,15 @@
 
 #include "percpu_internal.h"
 
+/*
+ * Every unit the pass lowers references __percpu_register_is_<register>:
+ * defining it for the register this runtime was built for turns a unit
+ * compiled for another register into a link error.
+ */
+#define PERCPU__PASTE(a, b) a##b
+#define PERCPU__REGISTER_SYMBOL(reg) PERCPU__PASTE(__percpu_register_is_, reg)
+const char PERCPU__REGISTER_SYMBOL(PERCPU__REGISTER) = 0;
+
 uintptr_t percpu_read_reg(void) { return percpu_arch_read_reg(); }
 
 int percpu_write_reg(uintptr_t value) { return percpu_arch_write_reg(value); }

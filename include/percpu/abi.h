@@ -47,4 +47,20 @@
 #define PERCPU_PLUGIN_MISSING_SYM \
   percpu_llvm_plugin_missing__compile_with_percpu_cc_or_fpass_plugin
 
+/*
+ * Base register selection (AArch64, RISC-V): compile every unit with
+ * -DPERCPU_REGISTER=<name> (percpu-cc --percpu-reg=<name>) to use another
+ * register than the architecture's default. <percpu.h> turns the macro into
+ * this string, which the pass reads and deletes.
+ */
+#define PERCPU_REGISTER_VAR "__percpu_register"
+
+/*
+ * Each lowered unit references PERCPU_REGISTER_SYMBOL_PREFIX<register>
+ * (e.g. __percpu_register_is_tpidr_el1, __percpu_register_is_gs), which only
+ * a runtime built for that register defines: units and runtime that disagree
+ * on the register fail to link instead of reading different registers.
+ */
+#define PERCPU_REGISTER_SYMBOL_PREFIX "__percpu_register_is_"
+
 #endif

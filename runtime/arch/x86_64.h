@@ -17,6 +17,8 @@
 
 #include <stdint.h>
 
+#define PERCPU_ARCH_DEFAULT_REGISTER gs
+
 #ifdef PERCPU_KERNEL
 
 #define PERCPU_X86_MSR_GS_BASE 0xc0000101u
