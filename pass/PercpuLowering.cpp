@@ -369,6 +369,10 @@ static bool lowerMemIntrinsic(MemIntrinsic &MI, PercpuTarget &Target) {
 /// it cannot, after reporting why.
 static bool lowerAccess(Instruction &I, PercpuTarget &Target,
                         const DataLayout &DL, Diagnostics &Diag) {
+  if (Target.lowerShortAccess(I)) {
+    ++NumAccesses;
+    return true;
+  }
   IRBuilder<> B(&I);
   if (auto *Load = dyn_cast<LoadInst>(&I)) {
     Load->setOperand(LoadInst::getPointerOperandIndex(),

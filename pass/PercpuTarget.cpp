@@ -36,15 +36,54 @@ static constexpr StringRef RISCVRegs[] = {"gp", "tp"};
 static constexpr StringRef LoongArchRegs[] = {"r21"};
 static constexpr StringRef X86Regs[] = {"gs"};
 
+// No linker relaxation: lld would delete the lui of a symbol below 2 KiB
+// (a template linked at address 0) and rebase the access on x0, dropping
+// the add of the base register.
+static constexpr ShortAccessForm RISCV64Short = {
+    ".option push\n\t.option norelax",
+    ".option pop",
+    "lui {T}, %hi({S})",
+    ".Lpercpu_pcrel${:uid}: auipc {T}, %pcrel_hi({S})",
+    "%lo({S})",
+    "%pcrel_lo(.Lpercpu_pcrel${:uid})",
+    "add {T}, {T}, {R}",
+    "{OP} {T}, {L}({T})",
+    "{OP} {V}, {L}({T})",
+    {"lbu", "lhu", "lwu", "ld"},
+    {"sb", "sh", "sw", "sd"}};
+static constexpr ShortAccessForm RISCV32Short = {
+    RISCV64Short.Prologue,     RISCV64Short.Epilogue,
+    RISCV64Short.HighAbsolute, RISCV64Short.HighPCRel,
+    RISCV64Short.LowAbsolute,  RISCV64Short.LowPCRel,
+    RISCV64Short.AddBase,      RISCV64Short.Load,
+    RISCV64Short.Store,        {"lbu", "lhu", "lw", nullptr},
+    {"sb", "sh", "sw", nullptr}};
+// pcalau12i is PC-relative in both cases; %pc_lo12 is the low 12 bits.
+// lld relaxes pcalau12i only when the next instruction carries the low
+// part, which the add of the base register prevents.
+static constexpr ShortAccessForm LoongArch64Short = {
+    "",
+    "",
+    "pcalau12i {T}, %pc_hi20({S})",
+    "pcalau12i {T}, %pc_hi20({S})",
+    "%pc_lo12({S})",
+    "%pc_lo12({S})",
+    "add.d {T}, {T}, {R}",
+    "{OP} {T}, {T}, {L}",
+    "{OP} {V}, {T}, {L}",
+    {"ld.bu", "ld.hu", "ld.wu", "ld.d"},
+    {"st.b", "st.h", "st.w", "st.d"}};
+
 // x86 address space 256 is the GS segment.
 static constexpr unsigned X86GSAddrSpace = 256;
 
 static const ArchInfo ArchTable[] = {
-    {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, X86Regs, ""},
-    {Triple::aarch64, Strategy::BaseReg, 0, AArch64Regs, ""},
-    {Triple::riscv64, Strategy::BaseReg, 0, RISCVRegs, ""},
-    {Triple::riscv32, Strategy::BaseReg, 0, RISCVRegs, ""},
-    {Triple::loongarch64, Strategy::BaseReg, 0, LoongArchRegs, "$"},
+    {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, X86Regs, "", nullptr},
+    {Triple::aarch64, Strategy::BaseReg, 0, AArch64Regs, "", nullptr},
+    {Triple::riscv64, Strategy::BaseReg, 0, RISCVRegs, "", &RISCV64Short},
+    {Triple::riscv32, Strategy::BaseReg, 0, RISCVRegs, "", &RISCV32Short},
+    {Triple::loongarch64, Strategy::BaseReg, 0, LoongArchRegs, "$",
+     &LoongArch64Short},
 };
 
 const ArchInfo *PercpuTarget::lookup(const Triple &TT) {
@@ -165,6 +204,94 @@ Value *PercpuTarget::thisCpuPointer(IRBuilder<> &B, Value *P) {
                        B.CreatePtrToInt(Template, IntPtrTy), "percpu.ptr");
   }
   return B.CreateGEP(B.getInt8Ty(), Template, Offset, "percpu.ptr");
+}
+
+//===----------------------------------------------------------------------===//
+// RISC-V and LoongArch: three-instruction loads and stores
+//===----------------------------------------------------------------------===//
+
+static std::string expand(StringRef Text, ArrayRef<std::pair<StringRef, std::string>> Fields) {
+  std::string Out = Text.str();
+  for (auto &[Key, Value] : Fields)
+    for (size_t At; (At = Out.find(Key.str())) != std::string::npos;)
+      Out.replace(At, Key.size(), Value);
+  return Out;
+}
+
+bool PercpuTarget::lowerShortAccess(Instruction &I) {
+  const ShortAccessForm *Form = Info.Short;
+  auto *Load = dyn_cast<LoadInst>(&I);
+  auto *Store = dyn_cast<StoreInst>(&I);
+  if (!Form || (!Load && !Store))
+    return false;
+
+  // One aligned access of a register-sized-or-smaller integer or pointer,
+  // relaxed at most: a single instruction does it.
+  const DataLayout &DL = M.getDataLayout();
+  Type *ValTy = Load ? Load->getType() : Store->getValueOperand()->getType();
+  if (!ValTy->isIntegerTy() && !ValTy->isPointerTy())
+    return false;
+  uint64_t Bytes = DL.getTypeStoreSize(ValTy);
+  unsigned Log2 = Log2_64(Bytes);
+  if (!isPowerOf2_64(Bytes) || Log2 > 3 || DL.getTypeSizeInBits(ValTy) != Bytes * 8)
+    return false;
+  const char *Op = Load ? Form->LoadOps[Log2] : Form->StoreOps[Log2];
+  Align Alignment = Load ? Load->getAlign() : Store->getAlign();
+  AtomicOrdering Ordering = Load ? Load->getOrdering() : Store->getOrdering();
+  if (!Op || Alignment.value() < Bytes || isStrongerThanMonotonic(Ordering))
+    return false;
+
+  // Only "template global + constant" has a symbol to split in two parts.
+  IRBuilder<> B(&I);
+  Value *P = Load ? Load->getPointerOperand() : Store->getPointerOperand();
+  auto *Symbol = dyn_cast<Constant>(castPercpuPointer(B, P, 0));
+  if (!Symbol)
+    return false;
+  APInt Offset(DL.getIndexTypeSizeInBits(Symbol->getType()), 0);
+  if (!isa<GlobalVariable>(
+          Symbol->stripAndAccumulateConstantOffsets(DL, Offset, true)))
+    return false;
+
+  std::optional<CodeModel::Model> CM = M.getCodeModel();
+  bool PCRel = M.getPICLevel() != PICLevel::NotPIC ||
+               M.getPIELevel() != PIELevel::Default ||
+               (CM && *CM == CodeModel::Medium);
+  // Load: $0 result and scratch, $1 symbol. Store: $0 scratch, $1 value,
+  // $2 symbol.
+  std::string Sym = Load ? "${1:c}" : "${2:c}";
+  // "$" introduces an operand in inline asm: write LoongArch's $r21 as $$r21.
+  std::string Base = (Info.RegisterPrefix == "$" ? "$$" : "") + Reg.str();
+  std::string Low = expand(PCRel ? Form->LowPCRel : Form->LowAbsolute,
+                           {{"{S}", Sym}});
+  std::vector<std::pair<StringRef, std::string>> Fields = {
+      {"{T}", "$0"}, {"{V}", "$1"}, {"{S}", Sym},
+      {"{R}", Base}, {"{L}", Low},  {"{OP}", Op}};
+  std::string Text =
+      expand(PCRel ? Form->HighPCRel : Form->HighAbsolute, Fields) + "\n\t" +
+      expand(Form->AddBase, Fields) + "\n\t" +
+      expand(Load ? Form->Load : Form->Store, Fields);
+  if (*Form->Prologue)
+    Text = std::string(Form->Prologue) + "\n\t" + Text + "\n\t" +
+           Form->Epilogue;
+
+  Type *IntTy = DL.getIntPtrType(B.getContext());
+  Type *OpTy = ValTy->isPointerTy() ? IntTy : ValTy;
+  if (Load) {
+    auto *FTy = FunctionType::get(OpTy, {Symbol->getType()}, false);
+    Value *V = B.CreateCall(InlineAsm::get(FTy, Text, "=r,i", true), {Symbol});
+    if (ValTy->isPointerTy())
+      V = B.CreateIntToPtr(V, ValTy);
+    Load->replaceAllUsesWith(V);
+  } else {
+    Value *V = Store->getValueOperand();
+    if (ValTy->isPointerTy())
+      V = B.CreatePtrToInt(V, IntTy);
+    auto *FTy = FunctionType::get(IntTy, {OpTy, Symbol->getType()}, false);
+    B.CreateCall(InlineAsm::get(FTy, Text, "=&r,r,i,~{memory}", true),
+                 {V, Symbol});
+  }
+  I.eraseFromParent();
+  return true;
 }
 
 //===----------------------------------------------------------------------===//

@@ -36,6 +36,26 @@ namespace percpu {
 
 enum class Strategy { Segment, BaseReg };
 
+/// A load or store of this CPU's copy of "symbol + constant" in three
+/// instructions: the symbol's high part, plus the base register, then the
+/// access with the low part folded in. LLVM emits four (it adds the low part
+/// before the base register), so the pass writes this form as inline asm.
+/// Texts use {T} (scratch/result register), {S} (symbol), {V} (stored
+/// value), {R} (base register), {L} (low part), {OP} (mnemonic).
+struct ShortAccessForm {
+  const char *Prologue; // before the sequence, "" for none
+  const char *Epilogue;
+  const char *HighAbsolute; // non-PIC code
+  const char *HighPCRel;    // PIC code
+  const char *LowAbsolute;
+  const char *LowPCRel;
+  const char *AddBase;
+  const char *Load;
+  const char *Store;
+  const char *LoadOps[4]; // by log2(bytes), zero-extending
+  const char *StoreOps[4];
+};
+
 /// One row of the architecture table.
 struct ArchInfo {
   llvm::Triple::ArchType Arch;
@@ -47,6 +67,8 @@ struct ArchInfo {
   llvm::ArrayRef<llvm::StringRef> Registers;
   /// What llvm.read_volatile_register wants before a register name.
   llvm::StringRef RegisterPrefix;
+  /// BaseReg: the three-instruction load/store, if the architecture has one.
+  const ShortAccessForm *Short;
 };
 
 /// The lowering for one module's target.
@@ -64,6 +86,11 @@ public:
   /// The address of this CPU's copy of *P (P is a per-CPU pointer), in the
   /// address space a load or store should use.
   llvm::Value *thisCpuAddress(llvm::IRBuilder<> &B, llvm::Value *P);
+
+  /// Replaces a load or store of this CPU's copy of a template global (plus
+  /// a constant) with the architecture's short form, when it has one and
+  /// the access suits it. Returns whether it did (and erased I).
+  bool lowerShortAccess(llvm::Instruction &I);
 
   /// this_cpu_ptr(P): an ordinary (address space 0) pointer to this CPU's
   /// copy, valid as long as the caller stays on this CPU.
