@@ -372,6 +372,25 @@ Value *PercpuTarget::segmentCmpXchg(IRBuilder<> &B, Value *Mem,
   return Old;
 }
 
+/// Whether anything reads the old value an atomicrmw returns. At -O0 clang
+/// stores it into a temporary and loads it back for nothing; that does not
+/// count.
+static bool isOldValueUsed(const AtomicRMWInst &RMW) {
+  for (const User *U : RMW.users()) {
+    auto *Store = dyn_cast<StoreInst>(U);
+    auto *Temp = Store ? dyn_cast<AllocaInst>(Store->getPointerOperand())
+                       : nullptr;
+    if (!Temp || Store->getValueOperand() != &RMW ||
+        !all_of(Temp->users(), [](const User *TU) {
+          auto *Load = dyn_cast<LoadInst>(TU);
+          return isa<StoreInst>(TU) || isa<LifetimeIntrinsic>(TU) ||
+                 (Load && Load->use_empty());
+        }))
+      return true;
+  }
+  return false;
+}
+
 Value *PercpuTarget::segmentRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
                                 Value *Mem) {
   IntegerType *IntTy = cast<IntegerType>(RMW.getValOperand()->getType());
@@ -380,7 +399,7 @@ Value *PercpuTarget::segmentRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
   Value *Val = RMW.getValOperand();
   AtomicOrdering Ordering = RMW.getOrdering();
 
-  if (!RMW.use_empty()) {
+  if (isOldValueUsed(RMW)) {
     // Only add and sub return the old value in one instruction: xadd.
     if (Op == AtomicRMWInst::Sub)
       Val = B.CreateNeg(Val);
@@ -472,13 +491,15 @@ void PercpuTarget::lowerAtomicRMW(AtomicRMWInst &RMW) {
   bool SingleInstruction =
       ValTy->isIntegerTy() && isX86IntegerWidth(ValTy->getIntegerBitWidth()) &&
       (Op == AtomicRMWInst::Add || Op == AtomicRMWInst::Sub ||
-       (RMW.use_empty() && (Op == AtomicRMWInst::And ||
+       (!isOldValueUsed(RMW) && (Op == AtomicRMWInst::And ||
                             Op == AtomicRMWInst::Or ||
                             Op == AtomicRMWInst::Xor)));
   Value *Old = SingleInstruction ? segmentRMW(B, RMW, Mem)
                                  : segmentRMWLoop(B, RMW, Mem);
-  if (!RMW.use_empty())
-    RMW.replaceAllUsesWith(Old);
+  // Without an old value, only dead stores into a temporary remain.
+  RMW.replaceAllUsesWith(Old->getType()->isVoidTy()
+                             ? PoisonValue::get(RMW.getType())
+                             : Old);
   RMW.eraseFromParent();
 }
 
