@@ -59,8 +59,8 @@ static constexpr ShortAccessForm RISCV32Short = {
     RISCV64Short.Store,        {"lbu", "lhu", "lw", nullptr},
     {"sb", "sh", "sw", nullptr}};
 // pcalau12i is PC-relative in both cases; %pc_lo12 is the low 12 bits.
-// lld relaxes pcalau12i only when the next instruction carries the low
-// part, which the add of the base register prevents.
+// The base register is read by the access itself (ldx/stx, as Linux does),
+// so preemption between the instructions cannot pick another CPU's copy.
 static constexpr ShortAccessForm LoongArch64Short = {
     "",
     "",
@@ -68,11 +68,11 @@ static constexpr ShortAccessForm LoongArch64Short = {
     "pcalau12i {T}, %pc_hi20({S})",
     "%pc_lo12({S})",
     "%pc_lo12({S})",
-    "add.d {T}, {T}, {R}",
-    "{OP} {T}, {T}, {L}",
-    "{OP} {V}, {T}, {L}",
-    {"ld.bu", "ld.hu", "ld.wu", "ld.d"},
-    {"st.b", "st.h", "st.w", "st.d"}};
+    "addi.d {T}, {T}, {L}",
+    "{OP} {T}, {R}, {T}",
+    "{OP} {V}, {R}, {T}",
+    {"ldx.bu", "ldx.hu", "ldx.wu", "ldx.d"},
+    {"stx.b", "stx.h", "stx.w", "stx.d"}};
 
 // x86 address space 256 is the GS segment.
 static constexpr unsigned X86GSAddrSpace = 256;

@@ -37,9 +37,10 @@ namespace percpu {
 enum class Strategy { Segment, BaseReg };
 
 /// A load or store of this CPU's copy of "symbol + constant" in three
-/// instructions: the symbol's high part, plus the base register, then the
-/// access with the low part folded in. LLVM emits four (it adds the low part
-/// before the base register), so the pass writes this form as inline asm.
+/// instructions: the symbol's high part, then either the add of the base
+/// register and the access with the low part folded in (RISC-V), or the add
+/// of the low part and an access indexed by the base register (LoongArch).
+/// LLVM emits four, so the pass writes this form as inline asm.
 /// Texts use {T} (scratch/result register), {S} (symbol), {V} (stored
 /// value), {R} (base register), {L} (low part), {OP} (mnemonic).
 struct ShortAccessForm {

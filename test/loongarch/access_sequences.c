@@ -1,5 +1,5 @@
 // RUN: %percpu_clang --target=loongarch64-linux-gnu -ffreestanding -O2 -S -fno-asynchronous-unwind-tables -o - %s | grep -vE '^\s*(#|//)' | FileCheck %s
-// Verify that on LoongArch a per-CPU read or write is 3 instructions (pcalau12i, add of $r21, access with %pc_lo12 folded in), an add one AM* atomic (4 instructions), this_cpu_ptr 3.
+// Verify that on LoongArch a per-CPU read or write is 3 instructions (pcalau12i, addi.d of %pc_lo12, then ldx/stx indexed by $r21 so the base is read by the access itself), an add one AM* atomic (4 instructions), this_cpu_ptr 3.
 #include <percpu.h>
 
 DEFINE_PER_CPU(unsigned long, v);
@@ -7,21 +7,21 @@ DEFINE_PER_CPU(unsigned int, w);
 
 // CHECK-LABEL: rd:
 // CHECK-NEXT: pcalau12i [[T:\$[a-z0-9]+]], %pc_hi20(v)
-// CHECK-NEXT: add.d [[T]], [[T]], $r21
-// CHECK-NEXT: ld.d $a0, [[T]], %pc_lo12(v)
+// CHECK-NEXT: addi.d [[T]], [[T]], %pc_lo12(v)
+// CHECK-NEXT: ldx.d $a0, $r21, [[T]]
 // CHECK-NEXT: ret
 unsigned long rd(void) { return this_cpu_read(v); }
 
 // CHECK-LABEL: rd32:
 // CHECK-NEXT: pcalau12i [[T:\$[a-z0-9]+]], %pc_hi20(w)
-// CHECK-NEXT: add.d [[T]], [[T]], $r21
-// CHECK-NEXT: ld.wu $a0, [[T]], %pc_lo12(w)
+// CHECK-NEXT: addi.d [[T]], [[T]], %pc_lo12(w)
+// CHECK-NEXT: ldx.wu $a0, $r21, [[T]]
 unsigned int rd32(void) { return this_cpu_read(w); }
 
 // CHECK-LABEL: wr:
 // CHECK-NEXT: pcalau12i [[T:\$[a-z0-9]+]], %pc_hi20(v)
-// CHECK-NEXT: add.d [[T]], [[T]], $r21
-// CHECK-NEXT: st.d $a0, [[T]], %pc_lo12(v)
+// CHECK-NEXT: addi.d [[T]], [[T]], %pc_lo12(v)
+// CHECK-NEXT: stx.d $a0, $r21, [[T]]
 // CHECK-NEXT: ret
 void wr(unsigned long x) { this_cpu_write(v, x); }
 
