@@ -252,6 +252,14 @@ static const char __percpu_register[] __attribute__((used, retain)) =
     __percpu_stringify(PERCPU_REGISTER);
 #endif
 
+/* The mode, for the pass (see percpu/abi.h). */
+#if defined(PERCPU_SINGLE_CPU)
+static const char __percpu_mode[] __attribute__((used, retain)) = "single-cpu";
+#elif defined(PERCPU_PREEMPT_HOOKS)
+static const char __percpu_mode[] __attribute__((used, retain)) =
+    "preempt-hooks";
+#endif
+
 /* Makes a unit built without the plugin fail to link (see percpu/abi.h). */
 extern char PERCPU_PLUGIN_MISSING_SYM[];
 static char *const __percpu_plugin_guard __attribute__((used, retain)) =

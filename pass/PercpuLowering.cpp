@@ -77,6 +77,7 @@ STATISTIC(NumAccesses, "Loads and stores redirected to this CPU's copy");
 STATISTIC(NumAtomics, "Read-modify-writes made indivisible on this CPU");
 STATISTIC(NumMemIntrinsics, "Memory intrinsics redirected to this CPU's copy");
 STATISTIC(NumThisCpuPtrs, "this_cpu_ptr() calls lowered");
+STATISTIC(NumPreemptGuards, "Operations wrapped in preemption hooks");
 
 // Memory intrinsics up to this many bytes keep segment addressing; the
 // backend expands them inline. Longer or variable ones go through
@@ -365,14 +366,34 @@ static bool lowerMemIntrinsic(MemIntrinsic &MI, PercpuTarget &Target) {
   return true;
 }
 
+/// Puts I between percpu_preempt_disable() and percpu_preempt_enable().
+static void guardPreemption(Instruction &I) {
+  Module &M = *I.getModule();
+  auto Hook = [&](const char *Name) {
+    return M.getOrInsertFunction(Name, Type::getVoidTy(M.getContext()));
+  };
+  CallInst::Create(Hook("percpu_preempt_disable"), "", I.getIterator());
+  CallInst::Create(Hook("percpu_preempt_enable"), "",
+                   std::next(I.getIterator()));
+  ++NumPreemptGuards;
+}
+
 /// Lowers one instruction that accesses per-CPU memory. Returns false when
 /// it cannot, after reporting why.
 static bool lowerAccess(Instruction &I, PercpuTarget &Target,
                         const DataLayout &DL, Diagnostics &Diag) {
-  if (Target.lowerShortAccess(I)) {
+  bool Guard = Target.needsPreemptGuard(I);
+  if (Instruction *Short = Target.lowerShortAccess(I)) {
+    if (Guard && !Target.shortAccessIsPreemptSafe())
+      guardPreemption(*Short);
     ++NumAccesses;
     return true;
   }
+  // The guard goes in first: the lowering reads the base register right
+  // before I, so after the disable call.
+  if (Guard)
+    guardPreemption(I);
+
   IRBuilder<> B(&I);
   if (auto *Load = dyn_cast<LoadInst>(&I)) {
     Load->setOperand(LoadInst::getPointerOperandIndex(),
@@ -492,21 +513,20 @@ static bool usesPercpu(Module &M, ArrayRef<GlobalVariable *> Globals) {
   return false;
 }
 
-/// Removes the string <percpu.h> leaves for -DPERCPU_REGISTER and returns
-/// it ("" when the unit did not choose).
-static std::string takeRequestedRegister(Module &M) {
-  GlobalVariable *Choice =
-      M.getGlobalVariable(PERCPU_REGISTER_VAR, /*AllowInternal=*/true);
-  if (!Choice)
+/// Removes a configuration string <percpu.h> leaves (-DPERCPU_REGISTER,
+/// the mode) and returns it; "" when the unit did not set it.
+static std::string takeConfigString(Module &M, StringRef Name) {
+  GlobalVariable *Config = M.getGlobalVariable(Name, /*AllowInternal=*/true);
+  if (!Config)
     return "";
-  std::string Reg = "?";
+  std::string Value = "?";
   if (auto *Str = dyn_cast_or_null<ConstantDataSequential>(
-          Choice->hasInitializer() ? Choice->getInitializer() : nullptr);
+          Config->hasInitializer() ? Config->getInitializer() : nullptr);
       Str && Str->isCString())
-    Reg = Str->getAsCString().str();
-  removeFromUsedLists(M, [&](Constant *C) { return C == Choice; });
-  Choice->eraseFromParent();
-  return Reg;
+    Value = Str->getAsCString().str();
+  removeFromUsedLists(M, [&](Constant *C) { return C == Config; });
+  Config->eraseFromParent();
+  return Value;
 }
 
 /// The base register: the architecture's default or the one requested.
@@ -527,23 +547,40 @@ static std::optional<StringRef> selectRegister(Module &M, const ArchInfo &Info,
 }
 
 /// Makes the unit reference a symbol only a runtime built for the same
-/// register defines, so a mismatch fails at link time.
-static void requireRuntimeRegister(Module &M, StringRef Reg) {
+/// register and mode defines, so a mismatch fails at link time.
+static void requireMatchingRuntime(Module &M, const PercpuOptions &Opts) {
   LLVMContext &Ctx = M.getContext();
-  Constant *Symbol = M.getOrInsertGlobal(
-      (PERCPU_REGISTER_SYMBOL_PREFIX + Reg).str(), Type::getInt8Ty(Ctx));
+  std::string Config = Opts.SingleCpu ? "single_cpu" : Opts.Reg.str();
+  Constant *Symbol = M.getOrInsertGlobal(PERCPU_RUNTIME_SYMBOL_PREFIX + Config,
+                                         Type::getInt8Ty(Ctx));
   cast<GlobalVariable>(Symbol)->setDSOLocal(true);
   auto *Check = new GlobalVariable(M, PointerType::get(Ctx, 0),
                                    /*isConstant=*/true,
                                    GlobalValue::PrivateLinkage, Symbol,
-                                   "__percpu_register_check");
+                                   "__percpu_runtime_check");
   appendToUsed(M, {Check});
+}
+
+static std::optional<PercpuOptions> parseMode(Module &M, StringRef Mode) {
+  PercpuOptions Opts;
+  if (Mode == "single-cpu")
+    Opts.SingleCpu = true;
+  else if (Mode == "preempt-hooks")
+    Opts.PreemptHooks = true;
+  else if (!Mode.empty()) {
+    M.getContext().emitError("percpu-llvm: unknown per-CPU mode '" + Mode +
+                             "'; define PERCPU_SINGLE_CPU or "
+                             "PERCPU_PREEMPT_HOOKS, or neither");
+    return std::nullopt;
+  }
+  return Opts;
 }
 
 PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   bool Changed = removePluginGuard(M);
-  std::string RequestedReg = takeRequestedRegister(M);
-  Changed |= !RequestedReg.empty();
+  std::string RequestedReg = takeConfigString(M, PERCPU_REGISTER_VAR);
+  std::string Mode = takeConfigString(M, PERCPU_MODE_VAR);
+  Changed |= !RequestedReg.empty() || !Mode.empty();
   SmallVector<GlobalVariable *, 16> Globals = collectPercpuGlobals(M);
   if (!usesPercpu(M, Globals))
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
@@ -560,15 +597,17 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   }
 
   std::optional<StringRef> Reg = selectRegister(M, *Info, TT, RequestedReg);
-  if (!Reg)
+  std::optional<PercpuOptions> Opts = parseMode(M, Mode);
+  if (!Reg || !Opts)
     return PreservedAnalyses::none();
-  requireRuntimeRegister(M, *Reg);
+  Opts->Reg = *Reg;
+  requireMatchingRuntime(M, *Opts);
 
   diagnoseUnsupportedGlobals(M, Globals, Diag);
   SmallVector<GlobalVariable *, 16> Templates = moveToTemplates(M, Globals);
   emitAlignmentRecord(M, Templates);
 
-  PercpuTarget Target(M, *Info, *Reg);
+  PercpuTarget Target(M, *Info, *Opts);
   for (Function &F : M)
     lowerFunction(F, Target, Diag);
   if (Function *Marker = M.getFunction(PERCPU_THIS_CPU_PTR_FN))

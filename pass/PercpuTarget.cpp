@@ -50,14 +50,16 @@ static constexpr ShortAccessForm RISCV64Short = {
     "{OP} {T}, {L}({T})",
     "{OP} {V}, {L}({T})",
     {"lbu", "lhu", "lwu", "ld"},
-    {"sb", "sh", "sw", "sd"}};
+    {"sb", "sh", "sw", "sd"},
+    /*PreemptSafe=*/false};
 static constexpr ShortAccessForm RISCV32Short = {
     RISCV64Short.Prologue,     RISCV64Short.Epilogue,
     RISCV64Short.HighAbsolute, RISCV64Short.HighPCRel,
     RISCV64Short.LowAbsolute,  RISCV64Short.LowPCRel,
     RISCV64Short.AddBase,      RISCV64Short.Load,
     RISCV64Short.Store,        {"lbu", "lhu", "lw", nullptr},
-    {"sb", "sh", "sw", nullptr}};
+    {"sb", "sh", "sw", nullptr},
+    /*PreemptSafe=*/false};
 // pcalau12i is PC-relative in both cases; %pc_lo12 is the low 12 bits.
 // The base register is read by the access itself (ldx/stx, as Linux does),
 // so preemption between the instructions cannot pick another CPU's copy.
@@ -72,7 +74,8 @@ static constexpr ShortAccessForm LoongArch64Short = {
     "{OP} {T}, {R}, {T}",
     "{OP} {V}, {R}, {T}",
     {"ldx.bu", "ldx.hu", "ldx.wu", "ldx.d"},
-    {"stx.b", "stx.h", "stx.w", "stx.d"}};
+    {"stx.b", "stx.h", "stx.w", "stx.d"},
+    /*PreemptSafe=*/true};
 
 // x86 address space 256 is the GS segment.
 static constexpr unsigned X86GSAddrSpace = 256;
@@ -113,8 +116,19 @@ std::string PercpuTarget::registerNames(const ArchInfo &Info) {
   return Names;
 }
 
-PercpuTarget::PercpuTarget(Module &M, const ArchInfo &Info, StringRef Reg)
-    : M(M), Info(Info), Reg(Reg) {}
+PercpuTarget::PercpuTarget(Module &M, const ArchInfo &Info,
+                           const PercpuOptions &Opts)
+    : M(M), Info(Info), Opts(Opts), Reg(Opts.Reg) {}
+
+bool PercpuTarget::needsPreemptGuard(const Instruction &I) const {
+  if (!Opts.PreemptHooks || Opts.SingleCpu || Info.Kind == Strategy::Segment)
+    return false;
+  if (auto *Load = dyn_cast<LoadInst>(&I))
+    return Load->isAtomic();
+  if (auto *Store = dyn_cast<StoreInst>(&I))
+    return Store->isAtomic();
+  return isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I);
+}
 
 Value *castPercpuPointer(IRBuilder<> &B, Value *P, unsigned ToAS) {
   Type *ToTy = PointerType::get(B.getContext(), ToAS);
@@ -188,12 +202,16 @@ Value *PercpuTarget::thisCpuOffset(IRBuilder<> &B) {
 }
 
 Value *PercpuTarget::thisCpuAddress(IRBuilder<> &B, Value *P) {
+  if (Opts.SingleCpu)
+    return castPercpuPointer(B, P, 0);
   if (Info.Kind == Strategy::Segment)
     return castPercpuPointer(B, P, Info.SegmentAddrSpace);
   return thisCpuPointer(B, P);
 }
 
 Value *PercpuTarget::thisCpuPointer(IRBuilder<> &B, Value *P) {
+  if (Opts.SingleCpu)
+    return castPercpuPointer(B, P, 0);
   Value *Offset = thisCpuOffset(B);
   Value *Template = castPercpuPointer(B, P, 0);
   if (Info.Kind == Strategy::BaseReg) {
@@ -218,39 +236,39 @@ static std::string expand(StringRef Text, ArrayRef<std::pair<StringRef, std::str
   return Out;
 }
 
-bool PercpuTarget::lowerShortAccess(Instruction &I) {
+Instruction *PercpuTarget::lowerShortAccess(Instruction &I) {
   const ShortAccessForm *Form = Info.Short;
   auto *Load = dyn_cast<LoadInst>(&I);
   auto *Store = dyn_cast<StoreInst>(&I);
-  if (!Form || (!Load && !Store))
-    return false;
+  if (!Form || Opts.SingleCpu || (!Load && !Store))
+    return nullptr;
 
   // One aligned access of a register-sized-or-smaller integer or pointer,
   // relaxed at most: a single instruction does it.
   const DataLayout &DL = M.getDataLayout();
   Type *ValTy = Load ? Load->getType() : Store->getValueOperand()->getType();
   if (!ValTy->isIntegerTy() && !ValTy->isPointerTy())
-    return false;
+    return nullptr;
   uint64_t Bytes = DL.getTypeStoreSize(ValTy);
   unsigned Log2 = Log2_64(Bytes);
   if (!isPowerOf2_64(Bytes) || Log2 > 3 || DL.getTypeSizeInBits(ValTy) != Bytes * 8)
-    return false;
+    return nullptr;
   const char *Op = Load ? Form->LoadOps[Log2] : Form->StoreOps[Log2];
   Align Alignment = Load ? Load->getAlign() : Store->getAlign();
   AtomicOrdering Ordering = Load ? Load->getOrdering() : Store->getOrdering();
   if (!Op || Alignment.value() < Bytes || isStrongerThanMonotonic(Ordering))
-    return false;
+    return nullptr;
 
   // Only "template global + constant" has a symbol to split in two parts.
   IRBuilder<> B(&I);
   Value *P = Load ? Load->getPointerOperand() : Store->getPointerOperand();
   auto *Symbol = dyn_cast<Constant>(castPercpuPointer(B, P, 0));
   if (!Symbol)
-    return false;
+    return nullptr;
   APInt Offset(DL.getIndexTypeSizeInBits(Symbol->getType()), 0);
   if (!isa<GlobalVariable>(
           Symbol->stripAndAccumulateConstantOffsets(DL, Offset, true)))
-    return false;
+    return nullptr;
 
   std::optional<CodeModel::Model> CM = M.getCodeModel();
   bool PCRel = M.getPICLevel() != PICLevel::NotPIC ||
@@ -276,9 +294,11 @@ bool PercpuTarget::lowerShortAccess(Instruction &I) {
 
   Type *IntTy = DL.getIntPtrType(B.getContext());
   Type *OpTy = ValTy->isPointerTy() ? IntTy : ValTy;
+  CallInst *Asm;
   if (Load) {
     auto *FTy = FunctionType::get(OpTy, {Symbol->getType()}, false);
-    Value *V = B.CreateCall(InlineAsm::get(FTy, Text, "=r,i", true), {Symbol});
+    Asm = B.CreateCall(InlineAsm::get(FTy, Text, "=r,i", true), {Symbol});
+    Value *V = Asm;
     if (ValTy->isPointerTy())
       V = B.CreateIntToPtr(V, ValTy);
     Load->replaceAllUsesWith(V);
@@ -287,11 +307,11 @@ bool PercpuTarget::lowerShortAccess(Instruction &I) {
     if (ValTy->isPointerTy())
       V = B.CreatePtrToInt(V, IntTy);
     auto *FTy = FunctionType::get(IntTy, {OpTy, Symbol->getType()}, false);
-    B.CreateCall(InlineAsm::get(FTy, Text, "=&r,r,i,~{memory}", true),
-                 {V, Symbol});
+    Asm = B.CreateCall(InlineAsm::get(FTy, Text, "=&r,r,i,~{memory}", true),
+                       {V, Symbol});
   }
   I.eraseFromParent();
-  return true;
+  return Asm;
 }
 
 //===----------------------------------------------------------------------===//
@@ -362,7 +382,7 @@ Value *PercpuTarget::segmentCmpXchg(IRBuilder<> &B, Value *Mem,
   Type *IntTy = Expected->getType();
   std::string Text = std::string("cmpxchg") +
                      x86SizeSuffix(IntTy->getIntegerBitWidth()) +
-                     " $2, %gs:$1";
+                     " $2, " + segmentPrefix() + "$1";
   CallInst *Old = callAsm(
       B, IntTy, {Mem, New, Expected, Mem}, {0, 3}, IntTy, Text,
       "={ax},=*m,r,0,*m",
@@ -403,7 +423,8 @@ Value *PercpuTarget::segmentRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
     // Only add and sub return the old value in one instruction: xadd.
     if (Op == AtomicRMWInst::Sub)
       Val = B.CreateNeg(Val);
-    std::string Text = std::string("xadd") + Suffix + " $0, %gs:$1";
+    std::string Text =
+        std::string("xadd") + Suffix + " $0, " + segmentPrefix() + "$1";
     return callAsm(B, IntTy, {Mem, Val, Mem}, {0, 2}, IntTy, Text,
                    "=r,=*m,0,*m", Ordering);
   }
@@ -415,7 +436,7 @@ Value *PercpuTarget::segmentRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
                         (Op == AtomicRMWInst::Sub && C->isOne()));
   if (PlusOne || MinusOne) {
     std::string Text =
-        std::string(PlusOne ? "inc" : "dec") + Suffix + " %gs:$0";
+        std::string(PlusOne ? "inc" : "dec") + Suffix + " " + segmentPrefix() + "$0";
     return callAsm(B, B.getVoidTy(), {Mem, Mem}, {0, 1}, IntTy, Text,
                    "=*m,*m", Ordering);
   }
@@ -427,7 +448,8 @@ Value *PercpuTarget::segmentRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
                                                     : "xor";
   // 64-bit instructions take only sign-extended 32-bit immediates ("e").
   std::string ValConstraint = IntTy->getBitWidth() == 64 ? "er" : "ir";
-  std::string Text = std::string(Mnemonic) + Suffix + " $1, %gs:$0";
+  std::string Text =
+      std::string(Mnemonic) + Suffix + " $1, " + segmentPrefix() + "$0";
   return callAsm(B, B.getVoidTy(), {Mem, Val, Mem}, {0, 2}, IntTy, Text,
                  "=*m," + ValConstraint + ",*m", Ordering);
 }
@@ -439,8 +461,7 @@ Value *PercpuTarget::segmentRMWLoop(IRBuilder<> &B, AtomicRMWInst &RMW,
   const DataLayout &DL = M.getDataLayout();
   Type *ValTy = RMW.getValOperand()->getType();
   IntegerType *IntTy = x86OperandType(DL, ValTy);
-  Value *Addr = castPercpuPointer(B, RMW.getPointerOperand(),
-                                  Info.SegmentAddrSpace);
+  Value *Addr = thisCpuAddress(B, RMW.getPointerOperand());
 
   BasicBlock *Entry = RMW.getParent();
   BasicBlock *Done = Entry->splitBasicBlock(RMW.getIterator(), "percpu.rmw.done");

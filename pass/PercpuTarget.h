@@ -55,6 +55,9 @@ struct ShortAccessForm {
   const char *Store;
   const char *LoadOps[4]; // by log2(bytes), zero-extending
   const char *StoreOps[4];
+  /// The access instruction itself reads the base register, so preemption
+  /// between the instructions is harmless.
+  bool PreemptSafe;
 };
 
 /// One row of the architecture table.
@@ -72,6 +75,18 @@ struct ArchInfo {
   const ShortAccessForm *Short;
 };
 
+/// How a unit asked to be lowered (<percpu.h> turns -D options into
+/// strings the pass reads).
+struct PercpuOptions {
+  /// The base register (x86_64: "gs").
+  llvm::StringRef Reg;
+  /// PERCPU_SINGLE_CPU: one CPU, per-CPU variables are plain globals.
+  bool SingleCpu = false;
+  /// PERCPU_PREEMPT_HOOKS: this_cpu_* operations that read a base register
+  /// apart from the access run between percpu_preempt_disable/enable.
+  bool PreemptHooks = false;
+};
+
 /// The lowering for one module's target.
 class PercpuTarget {
 public:
@@ -82,7 +97,8 @@ public:
   /// "tpidr_el1, tpidr_el2, ..." for diagnostics.
   static std::string registerNames(const ArchInfo &Info);
 
-  PercpuTarget(llvm::Module &M, const ArchInfo &Info, llvm::StringRef Reg);
+  PercpuTarget(llvm::Module &M, const ArchInfo &Info,
+               const PercpuOptions &Opts);
 
   /// The address of this CPU's copy of *P (P is a per-CPU pointer), in the
   /// address space a load or store should use.
@@ -90,8 +106,18 @@ public:
 
   /// Replaces a load or store of this CPU's copy of a template global (plus
   /// a constant) with the architecture's short form, when it has one and
-  /// the access suits it. Returns whether it did (and erased I).
-  bool lowerShortAccess(llvm::Instruction &I);
+  /// the access suits it: returns the instruction that replaced (and
+  /// erased) I, or null.
+  llvm::Instruction *lowerShortAccess(llvm::Instruction &I);
+  /// Whether that short form reads the base register in the access itself.
+  bool shortAccessIsPreemptSafe() const {
+    return Info.Short && Info.Short->PreemptSafe;
+  }
+
+  /// Whether the this_cpu_* operation I must run with preemption disabled:
+  /// hooks requested, and the base register is read by an instruction of
+  /// its own, so the thread could move to another CPU before the access.
+  bool needsPreemptGuard(const llvm::Instruction &I) const;
 
   /// this_cpu_ptr(P): an ordinary (address space 0) pointer to this CPU's
   /// copy, valid as long as the caller stays on this CPU.
@@ -108,9 +134,12 @@ public:
 private:
   llvm::Module &M;
   const ArchInfo &Info;
+  PercpuOptions Opts;
   llvm::StringRef Reg;
 
   llvm::Value *readBaseRegister(llvm::IRBuilder<> &B);
+  /// "%gs:" before the memory operand of x86 asm; "" for one CPU.
+  const char *segmentPrefix() const { return Opts.SingleCpu ? "" : "%gs:"; }
   llvm::Value *thisCpuOffset(llvm::IRBuilder<> &B);
   llvm::Value *segmentRMW(llvm::IRBuilder<> &B, llvm::AtomicRMWInst &RMW,
                           llvm::Value *Mem);

@@ -1,18 +1,14 @@
 /* The calling CPU's base register, through the architecture header. */
-#include <errno.h>
-
 #include <percpu.h>
 
 #include "percpu_internal.h"
 
 /*
- * Every unit the pass lowers references __percpu_register_is_<register>:
+ * Every unit the pass lowers references __percpu_runtime_for_<register>:
  * defining it for the register this runtime was built for turns a unit
  * compiled for another register into a link error.
  */
-#define PERCPU__PASTE(a, b) a##b
-#define PERCPU__REGISTER_SYMBOL(reg) PERCPU__PASTE(__percpu_register_is_, reg)
-const char PERCPU__REGISTER_SYMBOL(PERCPU__REGISTER) = 0;
+const char PERCPU__PASTE(__percpu_runtime_for_, PERCPU__REGISTER) = 0;
 
 uintptr_t percpu_read_reg(void) { return percpu_arch_read_reg(); }
 
@@ -20,6 +16,6 @@ int percpu_write_reg(uintptr_t value) { return percpu_arch_write_reg(value); }
 
 int percpu_init_reg(unsigned cpu) {
   if (cpu >= percpu_area_num())
-    return -EINVAL;
+    return -PERCPU__EINVAL;
   return percpu_arch_write_reg(percpu_offset(cpu));
 }

@@ -56,11 +56,21 @@
 #define PERCPU_REGISTER_VAR "__percpu_register"
 
 /*
- * Each lowered unit references PERCPU_REGISTER_SYMBOL_PREFIX<register>
- * (e.g. __percpu_register_is_tpidr_el1, __percpu_register_is_gs), which only
- * a runtime built for that register defines: units and runtime that disagree
- * on the register fail to link instead of reading different registers.
+ * Each lowered unit references PERCPU_RUNTIME_SYMBOL_PREFIX<configuration>
+ * (__percpu_runtime_for_gs, __percpu_runtime_for_tpidr_el2,
+ * __percpu_runtime_for_single_cpu, ...), which only a runtime built for that
+ * configuration defines: units and a runtime that disagree on the register
+ * or the mode fail to link instead of reading different registers.
  */
-#define PERCPU_REGISTER_SYMBOL_PREFIX "__percpu_register_is_"
+#define PERCPU_RUNTIME_SYMBOL_PREFIX "__percpu_runtime_for_"
+
+/*
+ * Modes: -DPERCPU_SINGLE_CPU (per-CPU variables are plain globals, for a
+ * one-CPU build; the runtime must be built the same way) or
+ * -DPERCPU_PREEMPT_HOOKS (this_cpu_* operations that read the base register
+ * in an instruction of their own run between percpu_preempt_disable() and
+ * percpu_preempt_enable()). <percpu.h> leaves the mode in this string.
+ */
+#define PERCPU_MODE_VAR "__percpu_mode"
 
 #endif

@@ -21,7 +21,7 @@ target triple = "x86_64-unknown-linux-gnu"
 
 ; The largest alignment among this unit's definitions (not the declaration).
 ; CHECK-DAG: @__percpu_align_record = private constant i32 128, section "percpu_align", align 4
-; CHECK-DAG: @llvm.used = appending global [3 x ptr] [ptr @__percpu_register_check, ptr @kept, ptr @__percpu_align_record]
+; CHECK-DAG: @llvm.used = appending global [3 x ptr] [ptr @__percpu_runtime_check, ptr @kept, ptr @__percpu_align_record]
 @llvm.used = appending global [1 x ptr] [ptr addrspacecast (ptr addrspace(300) @kept to ptr)], section "llvm.metadata"
 
 ; CHECK-NOT: addrspace(300) global

@@ -6,7 +6,7 @@ target triple = "loongarch64-unknown-linux-gnu"
 
 @arr = addrspace(300) global [8 x i64] zeroinitializer, align 8
 
-; CHECK: @__percpu_register_check = private constant ptr @__percpu_register_is_r21
+; CHECK: @__percpu_runtime_check = private constant ptr @__percpu_runtime_for_r21
 ; CHECK-LABEL: define i64 @rd(
 ; CHECK: call i64 @llvm.read_volatile_register.i64(metadata [[REG:![0-9]+]])
 ; CHECK: [[REG]] = !{!"$r21"}

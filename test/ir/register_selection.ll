@@ -10,8 +10,8 @@ target triple = "aarch64-unknown-linux-gnu"
 @v = addrspace(300) global i64 0, align 8
 
 ; CHECK-NOT: @__percpu_register =
-; CHECK: @__percpu_register_is_tpidr_el2 = external dso_local global i8
-; CHECK: @__percpu_register_check = private constant ptr @__percpu_register_is_tpidr_el2
+; CHECK: @__percpu_runtime_for_tpidr_el2 = external dso_local global i8
+; CHECK: @__percpu_runtime_check = private constant ptr @__percpu_runtime_for_tpidr_el2
 ; CHECK-LABEL: define i64 @rd(
 ; CHECK: [[BASE:%.*]] = call i64 @llvm.read_volatile_register.i64(metadata [[REG:![0-9]+]])
 ; CHECK: [[P:%.*]] = inttoptr i64 [[BASE]] to ptr
