@@ -82,8 +82,9 @@ STATISTIC(NumPreemptGuards, "Operations wrapped in preemption hooks");
 // Memory intrinsics up to this many bytes keep segment addressing; the
 // backend expands them inline. Longer or variable ones go through
 // this_cpu_ptr(), since the backend cannot call memcpy on a segment
-// (llvm#62834).
-static constexpr uint64_t MaxInlineSegmentMemOpBytes = 64;
+// (llvm#62834). 32 bytes is what x86 expands inline in the worst case:
+// four 8-byte stores when optimising for size without SSE.
+static constexpr uint64_t MaxInlineSegmentMemOpBytes = 32;
 
 static bool isPercpuPointerType(Type *Ty) {
   Ty = Ty->getScalarType();
@@ -108,23 +109,44 @@ public:
         DiagnosticInfoUnsupported(*I.getFunction(), Msg, I.getDebugLoc()));
   }
 
+  /// An error about a global: at its declaration when debug info gives it,
+  /// else at a function that uses it (clang prints that location), else in
+  /// the source file.
   void error(const GlobalValue &GV, const Twine &Msg) {
-    std::string Where;
+    std::string Full = ("'" + GV.getName() + "': " + Msg).str();
+    ++Count;
     SmallVector<DIGlobalVariableExpression *, 1> DIs;
     if (auto *Var = dyn_cast<GlobalVariable>(&GV))
       Var->getDebugInfo(DIs);
-    if (!DIs.empty())
-      Where = (DIs[0]->getVariable()->getFilename() + ":" +
-               Twine(DIs[0]->getVariable()->getLine()) + ": ")
-                  .str();
-    M.getContext().emitError(Where + "'" + GV.getName() + "': " + Msg);
-    ++Count;
+    if (!DIs.empty()) {
+      DIGlobalVariable *DV = DIs[0]->getVariable();
+      M.getContext().emitError(DV->getFilename() + ":" +
+                               Twine(DV->getLine()) + ": " + Full);
+      return;
+    }
+    if (const Instruction *User = findInstructionUser(GV)) {
+      M.getContext().diagnose(DiagnosticInfoUnsupported(
+          *User->getFunction(), Full, User->getDebugLoc()));
+      return;
+    }
+    M.getContext().emitError(M.getSourceFileName() + ": " + Full);
   }
 
   bool reported(const Instruction &I) const { return Reported.count(&I); }
   bool any() const { return Count || !Reported.empty(); }
 
 private:
+  static const Instruction *findInstructionUser(const Value &V) {
+    for (const User *U : V.users()) {
+      if (auto *I = dyn_cast<Instruction>(U))
+        return I;
+      if (isa<ConstantExpr>(U))
+        if (const Instruction *I = findInstructionUser(*U))
+          return I;
+    }
+    return nullptr;
+  }
+
   Module &M;
   SmallPtrSet<const Instruction *, 8> Reported;
   unsigned Count = 0;
@@ -178,14 +200,26 @@ static SmallVector<GlobalVariable *, 16> collectPercpuGlobals(Module &M) {
   return Globals;
 }
 
-/// Per-CPU globals the model has no meaning for.
+/// Per-CPU globals the model has no meaning for. What it reports is then
+/// made valid for the rest of the pipeline (the compilation fails anyway),
+/// so that nothing crashes or piles up errors after the first.
 static void diagnoseUnsupportedGlobals(Module &M,
                                        ArrayRef<GlobalVariable *> Globals,
                                        Diagnostics &Diag) {
-  for (GlobalVariable *GV : Globals)
-    if (GV->isThreadLocal())
-      Diag.error(*GV, "a per-CPU variable cannot be thread-local: it already "
-                      "has one copy per CPU; drop _Thread_local/__thread");
+  for (GlobalVariable *GV : Globals) {
+    if (!GV->isThreadLocal())
+      continue;
+    Diag.error(*GV, "a per-CPU variable cannot be thread-local: it already "
+                    "has one copy per CPU; drop _Thread_local/__thread");
+    // Lower it as the per-CPU variable it also is, without follow-on errors.
+    for (User *U : make_early_inc_range(GV->users()))
+      if (auto *II = dyn_cast<IntrinsicInst>(U);
+          II && II->getIntrinsicID() == Intrinsic::threadlocal_address) {
+        II->replaceAllUsesWith(GV);
+        II->eraseFromParent();
+      }
+    GV->setThreadLocal(false);
+  }
   for (GlobalAlias &GA : M.aliases())
     if (isPercpuPointer(&GA) || isPercpuPointerType(GA.getAliasee()->getType()))
       Diag.error(GA, "an alias of a per-CPU variable is not supported; "
@@ -194,9 +228,11 @@ static void diagnoseUnsupportedGlobals(Module &M,
   // rebuilds them.
   for (GlobalVariable &GV : M.globals())
     if (!GV.getName().starts_with("llvm.") && GV.hasInitializer() &&
-        hasPercpuCast(GV.getInitializer()))
+        hasPercpuCast(GV.getInitializer())) {
       Diag.error(GV, Twine("its initialiser converts a per-CPU pointer: ") +
                          CastHint);
+      GV.setInitializer(Constant::getNullValue(GV.getValueType()));
+    }
 }
 
 /// Step 2. Replaces each per-CPU global with its template: the same
@@ -366,6 +402,95 @@ static bool lowerMemIntrinsic(MemIntrinsic &MI, PercpuTarget &Target) {
   return true;
 }
 
+/// Any other intrinsic that reaches memory through per-CPU pointers (the
+/// vectoriser's masked loads and stores, gathers and scatters, prefetch):
+/// the same intrinsic on this CPU's plain addresses. Returns false when the
+/// intrinsic's signature cannot be rebuilt.
+static bool lowerPointerIntrinsic(IntrinsicInst &II, PercpuTarget &Target) {
+  Function *Callee = II.getCalledFunction();
+  SmallVector<Type *, 4> OverloadTys;
+  if (!Intrinsic::getIntrinsicSignature(Callee, OverloadTys))
+    return false;
+  auto InAddrSpace0 = [](Type *Ty) -> Type * {
+    if (!isPercpuPointerType(Ty))
+      return Ty;
+    Type *Ptr = PointerType::get(Ty->getContext(), 0);
+    if (auto *VecTy = dyn_cast<VectorType>(Ty))
+      return VectorType::get(Ptr, VecTy);
+    return Ptr;
+  };
+  for (Type *&Ty : OverloadTys)
+    Ty = InAddrSpace0(Ty);
+  if (isPercpuPointerType(II.getType()))
+    return false; // returns a per-CPU pointer: not an access
+
+  IRBuilder<> B(&II);
+  SmallVector<Value *, 8> Args;
+  for (Value *Arg : II.args())
+    Args.push_back(isPercpuPointer(Arg) ? Target.thisCpuPointer(B, Arg) : Arg);
+#if LLVM_VERSION_MAJOR >= 20
+  Function *NewCallee = Intrinsic::getOrInsertDeclaration(
+      II.getModule(), II.getIntrinsicID(), OverloadTys);
+#else
+  Function *NewCallee = Intrinsic::getDeclaration(
+      II.getModule(), II.getIntrinsicID(), OverloadTys);
+#endif
+  CallInst *New = B.CreateCall(NewCallee, Args);
+  New->copyMetadata(II);
+  New->setAttributes(II.getAttributes());
+  II.replaceAllUsesWith(New);
+  II.eraseFromParent();
+  return true;
+}
+
+/// Atomic accesses the target lowers as one instruction only when they are
+/// naturally aligned and small enough: anything else would become a library
+/// call on an address that lost its segment. A misaligned load or store of
+/// at most 8 bytes is still one instruction, indivisible on this CPU, so it
+/// stays, as a volatile non-atomic access; the rest is an error.
+static bool checkAtomicAccess(Instruction &I, PercpuTarget &Target,
+                              const DataLayout &DL, Diagnostics &Diag) {
+  if (!I.isAtomic())
+    return true;
+  auto *Load = dyn_cast<LoadInst>(&I);
+  auto *Store = dyn_cast<StoreInst>(&I);
+  Type *ValTy;
+  Align Alignment;
+  if (Load || Store) {
+    ValTy = getLoadStoreType(&I);
+    Alignment = getLoadStoreAlignment(&I);
+  } else if (auto *RMW = dyn_cast<AtomicRMWInst>(&I)) {
+    ValTy = RMW->getValOperand()->getType();
+    Alignment = RMW->getAlign();
+  } else if (auto *CX = dyn_cast<AtomicCmpXchgInst>(&I)) {
+    ValTy = CX->getNewValOperand()->getType();
+    Alignment = CX->getAlign();
+  } else {
+    return true; // fences and calls: not accesses of their own
+  }
+  uint64_t Bytes = DL.getTypeStoreSize(ValTy);
+  // The segment read-modify-writes are asm, indifferent to alignment.
+  if (!Load && !Store)
+    Alignment = Align(std::max<uint64_t>(Bytes, 1));
+  if (Target.supportsAtomicAccess(Bytes, Alignment))
+    return true;
+  if ((Load || Store) && Bytes <= 8 && Target.isSegment()) {
+    if (Load) {
+      Load->setAtomic(AtomicOrdering::NotAtomic);
+      Load->setVolatile(true);
+    } else {
+      Store->setAtomic(AtomicOrdering::NotAtomic);
+      Store->setVolatile(true);
+    }
+    return true;
+  }
+  Diag.error(I, "an atomic operation on " + Twine(Bytes) + " bytes of " +
+                    (Alignment.value() < Bytes ? "misaligned " : "") +
+                    "per-CPU memory has no single instruction on this "
+                    "target; use a naturally aligned 1, 2, 4 or 8-byte type");
+  return false;
+}
+
 /// Puts I between percpu_preempt_disable() and percpu_preempt_enable().
 static void guardPreemption(Instruction &I) {
   Module &M = *I.getModule();
@@ -382,6 +507,8 @@ static void guardPreemption(Instruction &I) {
 /// it cannot, after reporting why.
 static bool lowerAccess(Instruction &I, PercpuTarget &Target,
                         const DataLayout &DL, Diagnostics &Diag) {
+  if (!checkAtomicAccess(I, Target, DL, Diag))
+    return false;
   bool Guard = Target.needsPreemptGuard(I);
   if (Instruction *Short = Target.lowerShortAccess(I)) {
     if (Guard && !Target.shortAccessIsPreemptSafe())
@@ -408,16 +535,6 @@ static bool lowerAccess(Instruction &I, PercpuTarget &Target,
     return true;
   }
   if (isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I)) {
-    Type *ValTy = isa<AtomicRMWInst>(I)
-                      ? cast<AtomicRMWInst>(I).getValOperand()->getType()
-                      : cast<AtomicCmpXchgInst>(I).getNewValOperand()->getType();
-    uint64_t Bits = DL.getTypeSizeInBits(ValTy).getFixedValue();
-    if (!Target.supportsAtomicBits(Bits)) {
-      Diag.error(I, "an atomic operation on " + Twine(Bits / 8) +
-                        " bytes of per-CPU memory is not supported on this "
-                        "target; use 1, 2, 4 or 8-byte types");
-      return false;
-    }
     if (auto *RMW = dyn_cast<AtomicRMWInst>(&I))
       Target.lowerAtomicRMW(*RMW);
     else
@@ -429,13 +546,9 @@ static bool lowerAccess(Instruction &I, PercpuTarget &Target,
     ++NumMemIntrinsics;
     return true;
   }
-  if (auto *Prefetch = dyn_cast<IntrinsicInst>(&I);
-      Prefetch && Prefetch->getIntrinsicID() == Intrinsic::prefetch) {
-    Value *Ptr = Target.thisCpuPointer(B, Prefetch->getArgOperand(0));
-    B.CreateIntrinsic(Intrinsic::prefetch, {Ptr->getType()},
-                      {Ptr, Prefetch->getArgOperand(1),
-                       Prefetch->getArgOperand(2), Prefetch->getArgOperand(3)});
-    Prefetch->eraseFromParent();
+  if (auto *Intrinsic = dyn_cast<IntrinsicInst>(&I);
+      Intrinsic && lowerPointerIntrinsic(*Intrinsic, Target)) {
+    ++NumMemIntrinsics;
     return true;
   }
   if (auto *Call = dyn_cast<CallBase>(&I); Call && Call->isInlineAsm()) {

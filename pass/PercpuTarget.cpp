@@ -491,10 +491,11 @@ Value *PercpuTarget::segmentRMWLoop(IRBuilder<> &B, AtomicRMWInst &RMW,
   return Old;
 }
 
-bool PercpuTarget::supportsAtomicBits(uint64_t Bits) const {
-  // The backend lowers BaseReg atomics of any size it knows; the asm the
-  // Segment strategy writes exists for the four x86 integer widths.
-  return Info.Kind == Strategy::BaseReg || isX86IntegerWidth(Bits);
+bool PercpuTarget::supportsAtomicAccess(uint64_t Bytes, Align Alignment) const {
+  // The segment forms exist for the four x86 integer widths, aligned (a
+  // misaligned atomic would become a libcall that drops the segment).
+  return Info.Kind == Strategy::BaseReg ||
+         (isX86IntegerWidth(Bytes * 8) && Alignment.value() >= Bytes);
 }
 
 void PercpuTarget::lowerAtomicRMW(AtomicRMWInst &RMW) {

@@ -123,8 +123,11 @@ public:
   /// copy, valid as long as the caller stays on this CPU.
   llvm::Value *thisCpuPointer(llvm::IRBuilder<> &B, llvm::Value *P);
 
-  /// Whether lowerAtomicRMW / lowerCmpXchg handle a value of this size.
-  bool supportsAtomicBits(uint64_t Bits) const;
+  /// Whether an atomic access of this size and alignment is one
+  /// instruction (Segment) or lowered correctly by the backend (BaseReg,
+  /// which may call libatomic on this CPU's address).
+  bool supportsAtomicAccess(uint64_t Bytes, llvm::Align Alignment) const;
+  bool isSegment() const { return Info.Kind == Strategy::Segment; }
 
   /// Replaces an atomicrmw / cmpxchg on per-CPU memory with an operation
   /// that is indivisible on this CPU. Erases the instruction.
