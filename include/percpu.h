@@ -97,6 +97,10 @@ void *__percpu_this_cpu_ptr(const volatile void __percpu *p);
   ((__percpu_plain_ptr_type(p))percpu_remote_ptr((p), (cpu)))
 #define per_cpu(var, cpu) (*per_cpu_ptr(&(var), (cpu)))
 
+/* Every CPU percpu_init set up, as Linux's for_each_possible_cpu. */
+#define for_each_possible_cpu(cpu)                                              \
+  for ((cpu) = 0; (cpu) < percpu_area_num(); (cpu)++)
+
 /*
  * Preemption hooks: weak no-ops in the runtime; a kernel overrides them.
  * get_cpu_var/get_cpu_ptr disable preemption until the matching put.
