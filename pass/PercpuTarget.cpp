@@ -81,12 +81,15 @@ static constexpr ShortAccessForm LoongArch64Short = {
 static constexpr unsigned X86GSAddrSpace = 256;
 
 static const ArchInfo ArchTable[] = {
-    {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, X86Regs, "", nullptr},
-    {Triple::aarch64, Strategy::BaseReg, 0, AArch64Regs, "", nullptr},
-    {Triple::riscv64, Strategy::BaseReg, 0, RISCVRegs, "", &RISCV64Short},
-    {Triple::riscv32, Strategy::BaseReg, 0, RISCVRegs, "", &RISCV32Short},
+    {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, X86Regs, "", nullptr,
+     nullptr},
+    {Triple::aarch64, Strategy::BaseReg, 0, AArch64Regs, "", nullptr, nullptr},
+    {Triple::riscv64, Strategy::BaseReg, 0, RISCVRegs, "", &RISCV64Short,
+     "add {T}, {A}, {R}"},
+    {Triple::riscv32, Strategy::BaseReg, 0, RISCVRegs, "", &RISCV32Short,
+     "add {T}, {A}, {R}"},
     {Triple::loongarch64, Strategy::BaseReg, 0, LoongArchRegs, "$",
-     &LoongArch64Short},
+     &LoongArch64Short, "add.d {T}, {R}, {A}"},
 };
 
 const ArchInfo *PercpuTarget::lookup(const Triple &TT) {
@@ -128,6 +131,20 @@ bool PercpuTarget::needsPreemptGuard(const Instruction &I) const {
   if (auto *Store = dyn_cast<StoreInst>(&I))
     return Store->isAtomic();
   return isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I);
+}
+
+static std::string expand(StringRef Text,
+                          ArrayRef<std::pair<StringRef, std::string>> Fields) {
+  std::string Out = Text.str();
+  for (auto &[Key, Value] : Fields)
+    for (size_t At; (At = Out.find(Key.str())) != std::string::npos;)
+      Out.replace(At, Key.size(), Value);
+  return Out;
+}
+
+/// The base register as inline asm text ("$" escaped for LoongArch's $r21).
+static std::string asmRegister(const ArchInfo &Info, StringRef Reg) {
+  return (Info.RegisterPrefix == "$" ? "$$" : "") + Reg.str();
 }
 
 Value *castPercpuPointer(IRBuilder<> &B, Value *P, unsigned ToAS) {
@@ -212,8 +229,20 @@ Value *PercpuTarget::thisCpuAddress(IRBuilder<> &B, Value *P) {
 Value *PercpuTarget::thisCpuPointer(IRBuilder<> &B, Value *P) {
   if (Opts.SingleCpu)
     return castPercpuPointer(B, P, 0);
-  Value *Offset = thisCpuOffset(B);
   Value *Template = castPercpuPointer(B, P, 0);
+  if (Info.AddBaseAsm) {
+    // Side effects keep the read of the register where it is.
+    Type *IntPtrTy = M.getDataLayout().getIntPtrType(B.getContext());
+    std::string Text = expand(Info.AddBaseAsm, {{"{T}", "$0"},
+                                                {"{A}", "$1"},
+                                                {"{R}", asmRegister(Info, Reg)}});
+    auto *FTy = FunctionType::get(IntPtrTy, {IntPtrTy}, false);
+    Value *Sum = B.CreateCall(InlineAsm::get(FTy, Text, "=r,r", true),
+                              {B.CreatePtrToInt(Template, IntPtrTy)},
+                              "percpu.addr");
+    return B.CreateIntToPtr(Sum, B.getPtrTy(), "percpu.ptr");
+  }
+  Value *Offset = thisCpuOffset(B);
   if (Info.Kind == Strategy::BaseReg) {
     // base + template address: one register-register addressing mode.
     Type *IntPtrTy = Offset->getType();
@@ -227,14 +256,6 @@ Value *PercpuTarget::thisCpuPointer(IRBuilder<> &B, Value *P) {
 //===----------------------------------------------------------------------===//
 // RISC-V and LoongArch: three-instruction loads and stores
 //===----------------------------------------------------------------------===//
-
-static std::string expand(StringRef Text, ArrayRef<std::pair<StringRef, std::string>> Fields) {
-  std::string Out = Text.str();
-  for (auto &[Key, Value] : Fields)
-    for (size_t At; (At = Out.find(Key.str())) != std::string::npos;)
-      Out.replace(At, Key.size(), Value);
-  return Out;
-}
 
 Instruction *PercpuTarget::lowerShortAccess(Instruction &I) {
   const ShortAccessForm *Form = Info.Short;
@@ -262,6 +283,8 @@ Instruction *PercpuTarget::lowerShortAccess(Instruction &I) {
   // Only "template global + constant" has a symbol to split in two parts.
   IRBuilder<> B(&I);
   Value *P = Load ? Load->getPointerOperand() : Store->getPointerOperand();
+  if (!isa<Constant>(P))
+    return nullptr; // (and castPercpuPointer would leave instructions)
   auto *Symbol = dyn_cast<Constant>(castPercpuPointer(B, P, 0));
   if (!Symbol)
     return nullptr;
@@ -277,8 +300,7 @@ Instruction *PercpuTarget::lowerShortAccess(Instruction &I) {
   // Load: $0 result and scratch, $1 symbol. Store: $0 scratch, $1 value,
   // $2 symbol.
   std::string Sym = Load ? "${1:c}" : "${2:c}";
-  // "$" introduces an operand in inline asm: write LoongArch's $r21 as $$r21.
-  std::string Base = (Info.RegisterPrefix == "$" ? "$$" : "") + Reg.str();
+  std::string Base = asmRegister(Info, Reg);
   std::string Low = expand(PCRel ? Form->LowPCRel : Form->LowAbsolute,
                            {{"{S}", Sym}});
   std::vector<std::pair<StringRef, std::string>> Fields = {

@@ -73,6 +73,11 @@ struct ArchInfo {
   llvm::StringRef RegisterPrefix;
   /// BaseReg: the three-instruction load/store, if the architecture has one.
   const ShortAccessForm *Short;
+  /// BaseReg: "base register + {A}" as an asm instruction ({T} result, {R}
+  /// register), or null to use llvm.read_volatile_register. RISC-V and
+  /// LoongArch need it: their backends treat a reserved register as loop
+  /// invariant and would hoist the read out of a loop that switches CPUs.
+  const char *AddBaseAsm;
 };
 
 /// How a unit asked to be lowered (<percpu.h> turns -D options into

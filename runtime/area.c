@@ -7,10 +7,11 @@
  * release store of READY; readers that see READY (acquire) see them too.
  * Before READY every query behaves as if there were no CPU.
  */
-#include <errno.h>
 #include <limits.h>
 #include <stdatomic.h>
+#if __STDC_HOSTED__
 #include <string.h>
+#endif
 
 #include <percpu.h>
 
@@ -30,6 +31,44 @@ static uintptr_t template_offset(const volatile void __percpu *p) {
   return (uintptr_t)p - (uintptr_t)__start_percpu;
 }
 
+/*
+ * The template copy. Hosted: the C library's memcpy and memset.
+ * Freestanding: loops of its own, so that the runtime calls neither
+ * (-ffreestanding keeps the compiler from turning the loops back into
+ * calls). They move words where they can: every area is aligned to
+ * percpu_area_align() >= 64, and the template to at least a word (it holds
+ * __percpu_self_offset).
+ */
+#if __STDC_HOSTED__
+#define percpu__copy memcpy
+#define percpu__zero(dst, n) memset((dst), 0, (n))
+#else
+typedef uintptr_t __attribute__((may_alias)) percpu__word;
+
+static void percpu__copy(void *dst, const void *src, size_t n) {
+  percpu__word *d = dst;
+  const percpu__word *s = src;
+  for (; n >= sizeof *d; n -= sizeof *d)
+    *d++ = *s++;
+  unsigned char *db = (unsigned char *)d;
+  const unsigned char *sb = (const unsigned char *)s;
+  while (n--)
+    *db++ = *sb++;
+}
+
+static void percpu__zero(void *dst, size_t n) {
+  unsigned char *d = dst;
+  for (; n && ((uintptr_t)d & (sizeof(percpu__word) - 1)); n--)
+    *d++ = 0;
+  percpu__word *w = (percpu__word *)d;
+  for (; n >= sizeof *w; n -= sizeof *w)
+    *w++ = 0;
+  d = (unsigned char *)w;
+  while (n--)
+    *d++ = 0;
+}
+#endif
+
 static char *area_of(unsigned cpu) {
   if (atomic_load_explicit(&state, memory_order_acquire) != READY || cpu >= num)
     return NULL;
@@ -46,18 +85,18 @@ int percpu_init(void *areas, unsigned ncpus) {
   /* The result is ncpus as an int, so ncpus must fit in one. */
   if (!areas || (start & (align - 1)) || !bytes || ncpus > INT_MAX ||
       start + bytes < start)
-    return -EINVAL;
+    return -PERCPU__EINVAL;
 
   int expected = UNINIT;
   if (!atomic_compare_exchange_strong_explicit(&state, &expected, INITIALISING,
                                                memory_order_acquire,
                                                memory_order_relaxed))
-    return -EBUSY;
+    return -PERCPU__EBUSY;
 
   char *area = areas;
   for (unsigned cpu = 0; cpu < ncpus; cpu++, area += step) {
-    memcpy(area, __start_percpu, size);
-    memset(area + size, 0, step - size);
+    percpu__copy(area, __start_percpu, size);
+    percpu__zero(area + size, step - size);
     uintptr_t *self =
         (uintptr_t *)(area + template_offset(&__percpu_self_offset));
     *self = (uintptr_t)area - (uintptr_t)__start_percpu;

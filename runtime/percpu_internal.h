@@ -7,18 +7,23 @@
  *	int percpu_arch_write_reg(uintptr_t value);   0 or a negative errno
  * and PERCPU_ARCH_DEFAULT_REGISTER (a bare name: gs, tpidr_el1, ...), and
  * may define PERCPU_ARCH_AREA_ALIGN (the least alignment of an area).
+ * percpu_arch_write_reg must be a compiler barrier ("memory" clobber): no
+ * per-CPU access may move across the change of base. The header may use
+ * PERCPU__REGISTER (the register to use, a bare name) and
+ * PERCPU__STRING(PERCPU__REGISTER) (the same as a string literal).
+ *
+ * Hosted and freestanding: the runtime needs no C library. Built with
+ * -ffreestanding (every target but x86_64 Linux user space), it takes the
+ * errno values below instead of <errno.h> and copies the template with
+ * loops of its own. The compiler may still emit calls to memcpy and memset
+ * (for instance for aggregate copies); a freestanding environment must
+ * provide them, as kernels do.
  */
 #ifndef PERCPU_INTERNAL_H
 #define PERCPU_INTERNAL_H
 
 #include <stddef.h>
 #include <stdint.h>
-
-#if defined(__x86_64__)
-#include "arch/x86_64.h"
-#else
-#error "percpu runtime: no runtime/arch header for this architecture"
-#endif
 
 /* The base register: -DPERCPU_REGISTER=<name>, else the arch's default. */
 #ifdef PERCPU_REGISTER
@@ -27,8 +32,41 @@
 #define PERCPU__REGISTER PERCPU_ARCH_DEFAULT_REGISTER
 #endif
 
+#define PERCPU__STRING_(x) #x
+#define PERCPU__STRING(x) PERCPU__STRING_(x)
+#define PERCPU__PASTE_(a, b) a##b
+#define PERCPU__PASTE(a, b) PERCPU__PASTE_(a, b)
+
+#if defined(__x86_64__)
+#include "arch/x86_64.h"
+#elif defined(__aarch64__)
+#include "arch/aarch64.h"
+#elif defined(__riscv) && (__riscv_xlen == 64 || __riscv_xlen == 32)
+#include "arch/riscv.h"
+#elif defined(__loongarch__) && __loongarch_grlen == 64
+#include "arch/loongarch64.h"
+#else
+#error "percpu runtime: no runtime/arch header for this architecture"
+#endif
+
 #ifndef PERCPU_ARCH_AREA_ALIGN
 #define PERCPU_ARCH_AREA_ALIGN 64
+#endif
+
+/*
+ * Error numbers, returned negated. A freestanding build has no <errno.h>:
+ * it uses Linux's values, the same on every architecture here
+ * (asm-generic/errno-base.h). PERCPU__EPERM is for the arch headers.
+ */
+#if __STDC_HOSTED__
+#include <errno.h>
+#define PERCPU__EPERM EPERM
+#define PERCPU__EBUSY EBUSY
+#define PERCPU__EINVAL EINVAL
+#else
+#define PERCPU__EPERM 1
+#define PERCPU__EBUSY 16
+#define PERCPU__EINVAL 22
 #endif
 
 #define PERCPU__HIDDEN __attribute__((visibility("hidden")))

@@ -4,6 +4,7 @@ import os
 import platform
 
 import lit.formats
+import lit.util
 
 config.name = "percpu-llvm (LLVM %s)" % config.llvm_version_major
 config.test_format = lit.formats.ShTest(execute_external=False)
@@ -38,3 +39,12 @@ for triple in config.percpu_runtime_targets:
     config.available_features.add("runtime-" + triple.split("-")[0])
 if platform.machine() == "x86_64":
     config.available_features.add("native-x86_64")
+
+# qemu-user runs the freestanding programs of test/qemu: %run-<arch> is the
+# emulator, and feature qemu-<arch> says that it exists and that the runtime
+# for the arch was built.
+for arch in ("aarch64", "riscv64", "riscv32", "loongarch64"):
+    qemu = lit.util.which("qemu-" + arch)
+    if qemu and "runtime-" + arch in config.available_features:
+        config.available_features.add("qemu-" + arch)
+        config.substitutions.append(("%run-" + arch, qemu))

@@ -3,8 +3,27 @@
  *
  * Every argument goes to clang unchanged and in order. percpu-cc adds the
  * target, the plugin and the include directory in front and, when the
- * command links, the runtime archive for the target's arch at the end, so
- * that it resolves what the user's objects use.
+ * command links, the runtime archive for the target's arch and register at
+ * the end, so that it resolves what the user's objects use.
+ *
+ * Base register: --percpu-reg=REG other than the arch's default becomes
+ * -DPERCPU_REGISTER=REG (which <percpu.h> hands to the pass) and links
+ * lib/<arch>-REG/libpercpu.a instead of lib/<arch>/libpercpu.a.
+ *
+ * Cross targets (every arch but x86_64) link with lld: there is no GNU ld
+ * for them here, and lld never relaxes to gp unasked. Nothing else is
+ * added: with a sysroot for the target a link is an ordinary one, and
+ * without one the user links freestanding programs with -ffreestanding
+ * -nostdlib -static and brings _start, memcpy and memset (the compiler may
+ * call them; the runtime itself needs no C library).
+ *
+ * RISC-V with gp as the base register: gp must never serve as the global
+ * pointer. lld relaxes accesses into gp-relative ones only with
+ * --relax-gp, GNU ld whenever __global_pointer$ exists (its default
+ * scripts define it). percpu-cc therefore adds -Wl,--no-relax-gp to such
+ * links (lld's default made explicit; it stops a GNU ld chosen with
+ * -fuse-ld too, and a GNU ld too old to know it fails the link instead of
+ * relaxing silently), and refuses --relax-gp from the user.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
@@ -120,6 +139,20 @@ static void print_arg(const char *s)
 	putchar('\'');
 }
 
+/* Whether a linker argument list (-Wl,a,b or -Xlinker's value) has opt. */
+static int linker_args_have(const char *s, const char *opt)
+{
+	size_t n = strlen(opt);
+	for (;;) {
+		if (!strncmp(s, opt, n) && (s[n] == ',' || !s[n]))
+			return 1;
+		s = strchr(s, ',');
+		if (!s)
+			return 0;
+		s++;
+	}
+}
+
 static void usage(void)
 {
 	puts("usage: percpu-cc [percpu-cc options] [clang arguments]\n"
@@ -131,12 +164,28 @@ static void usage(void)
 	     "                           x86_64: gs; aarch64: tpidr_el1 (default),\n"
 	     "                           tpidr_el2, tpidr_el0; riscv64/riscv32:\n"
 	     "                           gp (default), tp; loongarch64: r21\n"
+	     "                           A register other than the default adds\n"
+	     "                           -DPERCPU_REGISTER=REG and links\n"
+	     "                           lib/<arch>-REG/libpercpu.a\n"
 	     "  --percpu-print-config    print the configuration and the clang\n"
 	     "                           command, without running it\n"
 	     "  --help                   print this text\n"
 	     "\n"
 	     "Every other argument goes to clang unchanged. PERCPU_CLANG names\n"
-	     "another clang (of LLVM " STR(PERCPU_CC_LLVM_MAJOR) ", the plugin's).");
+	     "another clang (of LLVM " STR(PERCPU_CC_LLVM_MAJOR) ", the plugin's).\n"
+	     "\n"
+	     "Cross targets (all but x86_64) link with -fuse-ld=lld unless\n"
+	     "-fuse-ld or --ld-path is given; nothing else is added (but see\n"
+	     "RISC-V below). Without a sysroot for the target, link with\n"
+	     "  -ffreestanding -nostdlib -static\n"
+	     "and provide _start, memcpy and memset (the compiler may emit\n"
+	     "calls to them); the runtime needs no C library. 8-byte this_cpu_*\n"
+	     "on riscv32 call __atomic_*_8 functions (libatomic).\n"
+	     "\n"
+	     "RISC-V with gp as the per-CPU register: gp must never be used as\n"
+	     "the global pointer. lld relaxes to gp only with --relax-gp, GNU ld\n"
+	     "whenever __global_pointer$ exists; percpu-cc adds\n"
+	     "-Wl,--no-relax-gp to the link and rejects --relax-gp.");
 }
 
 int main(int argc, char **argv)
@@ -145,9 +194,10 @@ int main(int argc, char **argv)
 	const char *env;
 	const struct arch *a = 0;
 	int print_config = 0, compile_only = 0, has_input = 0, user_ld = 0;
-	int user_x = 0, link, i, j, n = 0;
+	int user_x = 0, relax_gp = 0, link, i, j, n = 0;
 	char **args = malloc((argc + 10) * sizeof *args);
-	char *runtime, *p;
+	char *runtime;
+	int riscv_gp;
 	size_t k;
 
 	if (!args)
@@ -185,6 +235,13 @@ int main(int argc, char **argv)
 			user_ld = 1;
 		if (!strncmp(s, "-x", 2))
 			user_x = 1;
+		if (!strncmp(s, "-Wl,", 4) && (linker_args_have(s + 4, "--relax-gp") ||
+					      linker_args_have(s + 4, "-relax-gp")))
+			relax_gp = 1;
+		if (!strcmp(s, "-Xlinker") && i + 1 < argc &&
+		    (!strcmp(argv[i + 1], "--relax-gp") ||
+		     !strcmp(argv[i + 1], "-relax-gp")))
+			relax_gp = 1;
 		if (in_list(s, with_value)) {
 			if (i + 1 < argc)
 				argv[j++] = argv[++i];
@@ -234,7 +291,16 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	reg = a->regs[k]; /* the table's string: compared by address below */
-	runtime = xstrcat(PERCPU_CC_LIB_DIR "/", a->name, "/libpercpu.a");
+	if (reg == a->regs[0])
+		runtime = xstrcat(PERCPU_CC_LIB_DIR "/", a->name, "/libpercpu.a");
+	else
+		runtime = xstrcat(xstrcat(PERCPU_CC_LIB_DIR "/", a->name, "-"),
+				  reg, "/libpercpu.a");
+	riscv_gp = !strncmp(a->name, "riscv", 5) && !strcmp(reg, "gp");
+	if (riscv_gp && relax_gp)
+		die("--relax-gp makes the linker use gp as the global pointer, "
+		    "but gp holds the per-CPU offset on %s; drop --relax-gp "
+		    "or use --percpu-reg=tp", a->name);
 
 	/* Build the clang command: ours first, the user's, then the runtime. */
 	args[n++] = (char *)clang;
@@ -242,13 +308,12 @@ int main(int argc, char **argv)
 		args[n++] = "--target=" PERCPU_CC_DEFAULT_TARGET;
 	args[n++] = "-fpass-plugin=" PERCPU_CC_PLUGIN;
 	args[n++] = "-I" PERCPU_CC_INCLUDE_DIR;
-	if (reg != a->regs[0]) {
-		args[n++] = p = xstrcat("-D__PERCPU_REG_", reg, "__=1");
-		for (; *p; p++)
-			*p = toupper((unsigned char)*p);
-	}
+	if (reg != a->regs[0])
+		args[n++] = xstrcat("-DPERCPU_REGISTER=", reg, "");
 	if (link && !user_ld && strcmp(a->name, "x86_64"))
 		args[n++] = "-fuse-ld=lld"; /* no GNU ld for cross targets */
+	if (link && riscv_gp)
+		args[n++] = "-Wl,--no-relax-gp"; /* gp is no global pointer */
 	for (i = 1; i < argc; i++)
 		args[n++] = argv[i];
 	if (link && user_x) { /* so clang does not read the archive as source */

@@ -40,6 +40,11 @@ static inline int percpu_arch_write_reg(uintptr_t value) {
 
 #else
 
+#if !__STDC_HOSTED__
+/* User space reads AT_HWCAP2 with the C library's getauxval. */
+#error "percpu runtime: freestanding x86_64 is for kernels: -DPERCPU_KERNEL"
+#endif
+
 #include <sys/auxv.h>
 
 #define PERCPU_X86_HWCAP2_FSGSBASE (1ul << 1)

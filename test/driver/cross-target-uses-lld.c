@@ -1,5 +1,5 @@
 // RUN: %percpu_cc --percpu-print-config --target=aarch64-linux-gnu %s | FileCheck %s --check-prefix=LLD -DLIB=%percpu_lib
-// Verify that linking for a non-x86_64 target adds -fuse-ld=lld, unless the user chose a linker.
+// Verify that linking for a non-x86_64 target adds -fuse-ld=lld, unless the user chose a linker, and nothing else (RISC-V with gp: -Wl,--no-relax-gp, see riscv-gp-no-relax.c).
 // RUN: %percpu_cc --percpu-print-config -target riscv64-linux-gnu %s | FileCheck %s --check-prefix=RV64 -DLIB=%percpu_lib
 // RUN: %percpu_cc --percpu-print-config --target=aarch64-linux-gnu -c %s | FileCheck %s --check-prefix=NOLLD
 // RUN: %percpu_cc --percpu-print-config --target=aarch64-linux-gnu -fuse-ld=bfd %s | FileCheck %s --check-prefix=USER
@@ -13,7 +13,7 @@
 
 // RV64:      arch: riscv64
 // RV64-NEXT: register: gp
-// RV64:      command: {{.*}} -fuse-ld=lld -target riscv64-linux-gnu {{.*}}[[LIB]]/riscv64/libpercpu.a{{$}}
+// RV64:      command: {{.*}} -fuse-ld=lld -Wl,--no-relax-gp -target riscv64-linux-gnu {{.*}}[[LIB]]/riscv64/libpercpu.a{{$}}
 
 // NOLLD-NOT: -fuse-ld
 

@@ -6,4 +6,4 @@
 // ERR: percpu-cc: error: invalid --percpu-reg={{gp|fs}}: x86_64 uses the GS segment base; --percpu-reg accepts only gs
 
 // GS:     register: gs
-// GS-NOT: __PERCPU_REG_
+// GS-NOT: PERCPU_REGISTER

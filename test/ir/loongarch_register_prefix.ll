@@ -1,5 +1,5 @@
 ; RUN: %percpu_opt -S %s | FileCheck %s
-; Verify that LoongArch's default base register is read as "$r21" (llvm.read_volatile_register needs the dollar sign) and that loads that cannot use the three-instruction form (variable index) go through base + address.
+; Verify that on LoongArch an access the three-instruction form cannot take (variable index) adds the base register $r21 in side-effecting asm ("$" escaped), so the backend cannot hoist the register read out of a loop that switches CPUs.
 
 target datalayout = "e-m:e-p:64:64-i64:64-i128:128-n32:64-S128"
 target triple = "loongarch64-unknown-linux-gnu"
@@ -8,8 +8,12 @@ target triple = "loongarch64-unknown-linux-gnu"
 
 ; CHECK: @__percpu_runtime_check = private constant ptr @__percpu_runtime_for_r21
 ; CHECK-LABEL: define i64 @rd(
-; CHECK: call i64 @llvm.read_volatile_register.i64(metadata [[REG:![0-9]+]])
-; CHECK: [[REG]] = !{!"$r21"}
+; CHECK: [[G:%.*]] = getelementptr [8 x i64], ptr @arr, i64 0, i64 %i
+; CHECK-NEXT: [[T:%.*]] = ptrtoint ptr [[G]] to i64
+; CHECK: [[A:%.*]] = call i64 asm sideeffect "add.d $0, $$r21, $1", "=r,r"(i64 [[T]])
+; CHECK: [[P:%.*]] = inttoptr i64 [[A]] to ptr
+; CHECK: load i64, ptr [[P]]
+; CHECK-NOT: read_volatile_register
 define i64 @rd(i64 %i) {
   %p = getelementptr [8 x i64], ptr addrspace(300) @arr, i64 0, i64 %i
   %x = load i64, ptr addrspace(300) %p

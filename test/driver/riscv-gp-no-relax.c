@@ -1,0 +1,26 @@
+// RUN: %percpu_cc --percpu-print-config --target=riscv64-linux-gnu %s -o %t | FileCheck %s --check-prefix=GP
+// Verify the RISC-V gp caveat: a link with gp as the per-CPU register gets -Wl,--no-relax-gp (whatever the linker) and --relax-gp from the user is an error; tp, other arches and compiles get nothing.
+// RUN: %percpu_cc --percpu-print-config --target=riscv32-linux-gnu -fuse-ld=bfd %s | FileCheck %s --check-prefix=GP
+// RUN: %percpu_cc --percpu-print-config --target=riscv64-linux-gnu -Wl,--relax,--relax-gpx %s | FileCheck %s --check-prefix=GP
+// RUN: %percpu_cc --percpu-print-config --target=riscv64-linux-gnu --percpu-reg=tp %s | FileCheck %s --check-prefix=NONE
+// RUN: %percpu_cc --percpu-print-config --target=riscv64-linux-gnu -c %s | FileCheck %s --check-prefix=NONE
+// RUN: %percpu_cc --percpu-print-config --target=aarch64-linux-gnu %s | FileCheck %s --check-prefix=NONE
+// RUN: %percpu_cc --percpu-print-config --target=loongarch64-linux-gnu %s | FileCheck %s --check-prefix=NONE
+// RUN: not %percpu_cc --target=riscv64-linux-gnu -Wl,--relax-gp %s 2>&1 | FileCheck %s --check-prefix=ERR -DARCH=riscv64
+// RUN: not %percpu_cc --target=riscv32-linux-gnu -Wl,-z,now,--relax-gp -c %s 2>&1 | FileCheck %s --check-prefix=ERR -DARCH=riscv32
+// RUN: not %percpu_cc --target=riscv64-linux-gnu -Xlinker --relax-gp %s 2>&1 | FileCheck %s --check-prefix=ERR -DARCH=riscv64
+// RUN: not %percpu_cc --target=riscv64-linux-gnu --percpu-reg=gp -Wl,-relax-gp %s 2>&1 | FileCheck %s --check-prefix=ERR -DARCH=riscv64
+// RUN: %percpu_cc --percpu-print-config --target=riscv64-linux-gnu --percpu-reg=tp -Wl,--relax-gp %s | FileCheck %s --check-prefix=TP
+
+// GP:      register: gp
+// GP:      links: yes
+// GP-NEXT: command: {{.*}} -Wl,--no-relax-gp {{.*}}libpercpu.a{{$}}
+
+// NONE:     command:
+// NONE-NOT: relax-gp
+
+// ERR: percpu-cc: error: --relax-gp makes the linker use gp as the global pointer, but gp holds the per-CPU offset on [[ARCH]]; drop --relax-gp or use --percpu-reg=tp
+
+// TP:     command:
+// TP-NOT: --no-relax-gp
+// TP:     -Wl,--relax-gp

@@ -1,0 +1,7 @@
+// RUN: %percpu_cc --target=loongarch64-linux-gnu -ffreestanding -nostdlib -static -O0 -mno-lsx %s %S/Inputs/qemu_rt.c -o %t
+// Verify the loongarch64 program of loongarch64-r21.c at -O0, where no optimisation may combine or drop an access.
+// RUN: %run-loongarch64 %t | FileCheck %s
+// REQUIRES: qemu-loongarch64
+
+// CHECK: loongarch64 r21: 434 checks passed
+#include "Inputs/every_access_form.c"

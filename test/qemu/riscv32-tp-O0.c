@@ -1,0 +1,7 @@
+// RUN: %percpu_cc --target=riscv32-linux-gnu --percpu-reg=tp -ffreestanding -nostdlib -static -O0 %s %S/Inputs/qemu_rt.c -o %t
+// Verify the riscv32 tp program of riscv32-tp.c at -O0, where no optimisation may combine or drop an access.
+// RUN: %run-riscv32 %t | FileCheck %s
+// REQUIRES: qemu-riscv32
+
+// CHECK: riscv32 tp: 430 checks passed
+#include "Inputs/every_access_form.c"

@@ -1,0 +1,7 @@
+// RUN: %percpu_cc --target=riscv32-linux-gnu --percpu-reg=tp -ffreestanding -nostdlib -static -O2 %s %S/Inputs/qemu_rt.c -o %t
+// Verify every access form and runtime error path of a freestanding riscv32 (ILP32) program under qemu-user, with tp as the base register.
+// RUN: %run-riscv32 %t | FileCheck %s
+// REQUIRES: qemu-riscv32
+
+// CHECK: riscv32 tp: 430 checks passed
+#include "Inputs/every_access_form.c"
