@@ -167,6 +167,12 @@ static void usage(void)
 	     "                           A register other than the default adds\n"
 	     "                           -DPERCPU_REGISTER=REG and links\n"
 	     "                           lib/<arch>-REG/libpercpu.a\n"
+	     "  --percpu-single-cpu      one CPU: per-CPU variables become plain\n"
+	     "                           globals (-DPERCPU_SINGLE_CPU), linked\n"
+	     "                           with lib/<arch>-single/libpercpu.a\n"
+	     "  --percpu-preempt-hooks   this_cpu_* operations that need it call\n"
+	     "                           percpu_preempt_disable/enable\n"
+	     "                           (-DPERCPU_PREEMPT_HOOKS)\n"
 	     "  --percpu-print-config    print the configuration and the clang\n"
 	     "                           command, without running it\n"
 	     "  --help                   print this text\n"
@@ -194,8 +200,9 @@ int main(int argc, char **argv)
 	const char *env;
 	const struct arch *a = 0;
 	int print_config = 0, compile_only = 0, has_input = 0, user_ld = 0;
-	int user_x = 0, relax_gp = 0, link, i, j, n = 0;
-	char **args = malloc((argc + 10) * sizeof *args);
+	int user_x = 0, relax_gp = 0, single_cpu = 0, preempt_hooks = 0;
+	int link, i, j, n = 0;
+	char **args = malloc((argc + 16) * sizeof *args); /* ours: at most 12 */
 	char *runtime;
 	int riscv_gp;
 	size_t k;
@@ -212,6 +219,14 @@ int main(int argc, char **argv)
 		}
 		if (!strcmp(s, "--percpu-print-config")) {
 			print_config = 1;
+			continue;
+		}
+		if (!strcmp(s, "--percpu-single-cpu")) {
+			single_cpu = 1;
+			continue;
+		}
+		if (!strcmp(s, "--percpu-preempt-hooks")) {
+			preempt_hooks = 1;
 			continue;
 		}
 		if (!strcmp(s, "--help")) {
@@ -291,7 +306,13 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	reg = a->regs[k]; /* the table's string: compared by address below */
-	if (reg == a->regs[0])
+	if (single_cpu && preempt_hooks)
+		die("--percpu-single-cpu and --percpu-preempt-hooks exclude each "
+		    "other: one CPU has nothing to be preempted away from");
+	if (single_cpu)
+		runtime = xstrcat(PERCPU_CC_LIB_DIR "/", a->name,
+				  "-single/libpercpu.a");
+	else if (reg == a->regs[0])
 		runtime = xstrcat(PERCPU_CC_LIB_DIR "/", a->name, "/libpercpu.a");
 	else
 		runtime = xstrcat(xstrcat(PERCPU_CC_LIB_DIR "/", a->name, "-"),
@@ -310,6 +331,10 @@ int main(int argc, char **argv)
 	args[n++] = "-I" PERCPU_CC_INCLUDE_DIR;
 	if (reg != a->regs[0])
 		args[n++] = xstrcat("-DPERCPU_REGISTER=", reg, "");
+	if (single_cpu)
+		args[n++] = "-DPERCPU_SINGLE_CPU";
+	if (preempt_hooks)
+		args[n++] = "-DPERCPU_PREEMPT_HOOKS";
 	if (link && !user_ld && strcmp(a->name, "x86_64"))
 		args[n++] = "-fuse-ld=lld"; /* no GNU ld for cross targets */
 	if (link && riscv_gp)
@@ -325,6 +350,9 @@ int main(int argc, char **argv)
 	args[n] = 0;
 
 	if (print_config) {
+		printf("mode: %s\n", single_cpu      ? "single-cpu"
+				      : preempt_hooks ? "preempt-hooks"
+						      : "default");
 		printf("clang: %s\n", clang);
 		printf("llvm version: %d\n", PERCPU_CC_LLVM_MAJOR);
 		printf("plugin: %s\n", PERCPU_CC_PLUGIN);

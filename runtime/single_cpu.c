@@ -1,0 +1,47 @@
+/*
+ * The runtime of a single-CPU build (-DPERCPU_SINGLE_CPU), which replaces
+ * area.c and reg.c: per-CPU variables are plain globals, so the template
+ * is CPU 0's only copy and no register is involved. Every call succeeds for
+ * CPU 0, as the reference crate's sp-naive feature does.
+ */
+#include <stdatomic.h>
+
+#include <percpu.h>
+
+#include "percpu_internal.h"
+
+/* Units lowered in single-CPU mode reference this (see percpu/abi.h). */
+const char __percpu_runtime_for_single_cpu = 0;
+
+static atomic_flag initialised = ATOMIC_FLAG_INIT;
+
+/* The areas argument is unused: the template is the area. */
+int percpu_init(void *areas, unsigned ncpus) {
+  (void)areas;
+  if (ncpus != 1)
+    return -PERCPU__EINVAL;
+  if (atomic_flag_test_and_set(&initialised))
+    return -PERCPU__EBUSY;
+  return 1;
+}
+
+unsigned percpu_area_num(void) { return 1; }
+
+void *percpu_area_base(unsigned cpu) { return cpu ? NULL : __start_percpu; }
+
+uintptr_t percpu_offset(unsigned cpu) {
+  (void)cpu;
+  return 0;
+}
+
+void *percpu_remote_ptr(const volatile void __percpu *p, unsigned cpu) {
+  return cpu ? NULL : (void *)(uintptr_t)p;
+}
+
+uintptr_t percpu_read_reg(void) { return 0; }
+
+int percpu_write_reg(uintptr_t value) {
+  return value ? -PERCPU__EINVAL : 0;
+}
+
+int percpu_init_reg(unsigned cpu) { return cpu ? -PERCPU__EINVAL : 0; }
