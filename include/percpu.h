@@ -42,7 +42,6 @@ extern "C" {
 /* The qualifier that makes a global per-CPU. */
 #define __percpu __attribute__((address_space(PERCPU_ADDRESS_SPACE)))
 
-#define PERCPU_CACHELINE_BYTES 64
 #define PERCPU_PAGE_BYTES 4096
 
 /*
@@ -60,8 +59,16 @@ extern "C" {
 #define DEFINE_PER_CPU_ALIGNED(type, name)                                      \
   __percpu __typeof__(type) name                                                \
       __attribute__((aligned(PERCPU_CACHELINE_BYTES)))
+
+/*
+ * Cache-line aligned and padded to whole lines, so that no other variable
+ * shares its lines: for data other CPUs read too (Linux puts it in a
+ * subsection of its own).
+ */
 #define DECLARE_PER_CPU_SHARED_ALIGNED DECLARE_PER_CPU_ALIGNED
-#define DEFINE_PER_CPU_SHARED_ALIGNED DEFINE_PER_CPU_ALIGNED
+#define DEFINE_PER_CPU_SHARED_ALIGNED(type, name)                               \
+  __percpu __typeof__(type) name __attribute__((                                \
+      aligned(PERCPU_CACHELINE_BYTES), section(PERCPU_SHARED_ALIGNED_SECTION)))
 
 #define DECLARE_PER_CPU_PAGE_ALIGNED(type, name)                                \
   extern __percpu __typeof__(type) name                                         \

@@ -235,6 +235,20 @@ static void diagnoseUnsupportedGlobals(Module &M,
     }
 }
 
+/// The type and initialiser of a DEFINE_PER_CPU_SHARED_ALIGNED variable
+/// padded to whole cache lines: { T, [N x i8] }. Pointers to the variable
+/// still point at T.
+static void padToCacheLines(const DataLayout &DL, Type *&Ty, Constant *&Init) {
+  uint64_t Size = DL.getTypeAllocSize(Ty);
+  uint64_t Padding = alignTo(Size, PERCPU_CACHELINE_BYTES) - Size;
+  if (!Padding)
+    return;
+  auto *PadTy = ArrayType::get(Type::getInt8Ty(Ty->getContext()), Padding);
+  Ty = StructType::get(Ty->getContext(), {Ty, PadTy});
+  if (Init)
+    Init = ConstantStruct::getAnon({Init, Constant::getNullValue(PadTy)});
+}
+
 /// Step 2. Replaces each per-CPU global with its template: the same
 /// variable in address space 0, in the template section.
 static SmallVector<GlobalVariable *, 16>
@@ -250,9 +264,12 @@ moveToTemplates(Module &M, ArrayRef<GlobalVariable *> Globals) {
 
   SmallVector<GlobalVariable *, 16> Templates, NewUsed, NewCompilerUsed;
   for (GlobalVariable *GV : Globals) {
+    Type *Ty = GV->getValueType();
+    Constant *Init = GV->hasInitializer() ? GV->getInitializer() : nullptr;
+    if (Init && GV->getSection() == PERCPU_SHARED_ALIGNED_SECTION)
+      padToCacheLines(M.getDataLayout(), Ty, Init);
     auto *Template = new GlobalVariable(
-        M, GV->getValueType(), /*isConstant=*/false, GV->getLinkage(),
-        GV->hasInitializer() ? GV->getInitializer() : nullptr, "", GV,
+        M, Ty, /*isConstant=*/false, GV->getLinkage(), Init, "", GV,
         GlobalValue::NotThreadLocal, /*AddressSpace=*/0);
     Template->takeName(GV);
     Template->copyAttributesFrom(GV);

@@ -23,6 +23,14 @@
 #define PERCPU_SECTION "percpu"
 
 /*
+ * DEFINE_PER_CPU_SHARED_ALIGNED marks its variable with this section; the
+ * pass pads the variable to whole cache lines (PERCPU_CACHELINE_BYTES) and
+ * moves it to PERCPU_SECTION, so it shares no line with another variable.
+ */
+#define PERCPU_SHARED_ALIGNED_SECTION "percpu..shared_aligned"
+#define PERCPU_CACHELINE_BYTES 64
+
+/*
  * Each translation unit the pass lowers contributes one 32-bit record here:
  * the largest alignment among its per-CPU variables. The runtime takes the
  * maximum to align every CPU's area.
