@@ -164,6 +164,19 @@ void percpu_preempt_enable(void);
                                 __ATOMIC_RELAXED, __ATOMIC_RELAXED);            \
     __percpu_old;                                                               \
   })
+#ifdef __SIZEOF_INT128__
+/*
+ * 16 bytes, e.g. a pointer and a generation count; returns the old value.
+ * Implemented by the pass (x86_64: cmpxchg16b, which every x86-64 CPU that
+ * Linux still supports has).
+ */
+unsigned __int128 __percpu_cmpxchg128(volatile unsigned __int128 __percpu *p,
+                                      unsigned __int128 oval,
+                                      unsigned __int128 nval);
+#define this_cpu_cmpxchg128(var, oval, nval)                                    \
+  __percpu_cmpxchg128(&(var), (oval), (nval))
+#endif
+
 /* Returns whether the store happened; on failure *ovalp gets the value. */
 #define this_cpu_try_cmpxchg(var, ovalp, nval)                                  \
   __atomic_compare_exchange_n(&(var), (ovalp), (nval), 0, __ATOMIC_RELAXED,     \

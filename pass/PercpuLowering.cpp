@@ -338,6 +338,52 @@ static bool isThisCpuPtrCall(const Instruction &I) {
   return Callee && Callee->getName() == PERCPU_THIS_CPU_PTR_FN;
 }
 
+static bool isCmpXchg128Call(const Instruction &I) {
+  auto *Call = dyn_cast<CallInst>(&I);
+  Function *Callee = Call ? Call->getCalledFunction() : nullptr;
+  return Callee && Callee->getName() == PERCPU_CMPXCHG128_FN;
+}
+
+/// this_cpu_cmpxchg128(): the IR compare-and-exchange the lowering knows.
+/// The C ABI passes the 16-byte values either whole (p, old, new) -> i128,
+/// or as 64-bit halves (x86_64: p, old.lo, old.hi, new.lo, new.hi) ->
+/// { i64, i64 }. Returns null for any other shape.
+static AtomicCmpXchgInst *expandCmpXchg128(CallInst &Call) {
+  IRBuilder<> B(&Call);
+  Type *I64 = B.getInt64Ty(), *I128 = B.getInt128Ty();
+  auto Join = [&](Value *Lo, Value *Hi) {
+    return B.CreateOr(B.CreateZExt(Lo, I128),
+                      B.CreateShl(B.CreateZExt(Hi, I128), 64));
+  };
+  auto IsI64 = [&](unsigned I) { return Call.getArgOperand(I)->getType() == I64; };
+  Value *Old, *New;
+  bool Halves = Call.arg_size() == 5 && IsI64(1) && IsI64(2) && IsI64(3) &&
+                IsI64(4) && Call.getType()->isStructTy();
+  if (Halves) {
+    Old = Join(Call.getArgOperand(1), Call.getArgOperand(2));
+    New = Join(Call.getArgOperand(3), Call.getArgOperand(4));
+  } else if (Call.arg_size() == 3 && Call.getType() == I128) {
+    Old = Call.getArgOperand(1);
+    New = Call.getArgOperand(2);
+  } else {
+    return nullptr;
+  }
+  AtomicCmpXchgInst *CX = B.CreateAtomicCmpXchg(
+      Call.getArgOperand(0), Old, New, MaybeAlign(16),
+      AtomicOrdering::Monotonic, AtomicOrdering::Monotonic);
+  CX->setDebugLoc(Call.getDebugLoc());
+  Value *Result = B.CreateExtractValue(CX, 0);
+  if (Halves) {
+    Value *Pair = PoisonValue::get(Call.getType());
+    Pair = B.CreateInsertValue(Pair, B.CreateTrunc(Result, I64), 0);
+    Result = B.CreateInsertValue(
+        Pair, B.CreateTrunc(B.CreateLShr(Result, 64), I64), 1);
+  }
+  Call.replaceAllUsesWith(Result);
+  Call.eraseFromParent();
+  return CX;
+}
+
 static bool hasPercpuPointerArg(const CallBase &Call) {
   return any_of(Call.args(), [](const Use &A) { return isPercpuPointer(A); });
 }
@@ -489,7 +535,8 @@ static bool checkAtomicAccess(Instruction &I, PercpuTarget &Target,
   // The segment read-modify-writes are asm, indifferent to alignment.
   if (!Load && !Store)
     Alignment = Align(std::max<uint64_t>(Bytes, 1));
-  if (Target.supportsAtomicAccess(Bytes, Alignment))
+  if (Target.supportsAtomicAccess(Bytes, Alignment) ||
+      (isa<AtomicCmpXchgInst>(I) && Target.supportsCmpXchg128(Bytes)))
     return true;
   if ((Load || Store) && Bytes <= 8 && Target.isSegment()) {
     if (Load) {
@@ -583,14 +630,24 @@ static bool lowerAccess(Instruction &I, PercpuTarget &Target,
 static bool lowerFunction(Function &F, PercpuTarget &Target,
                           Diagnostics &Diag) {
   SmallVector<Instruction *, 32> Accesses;
-  SmallVector<CallInst *, 4> ThisCpuPtrs;
+  SmallVector<CallInst *, 4> ThisCpuPtrs, CmpXchg128s;
   for (Instruction &I : instructions(F)) {
     if (isPercpuCast(I))
       Diag.error(I, CastHint);
     else if (isThisCpuPtrCall(I))
       ThisCpuPtrs.push_back(cast<CallInst>(&I));
+    else if (isCmpXchg128Call(I))
+      CmpXchg128s.push_back(cast<CallInst>(&I));
     else if (accessesPercpuMemory(I))
       Accesses.push_back(&I);
+  }
+  for (CallInst *Call : CmpXchg128s) {
+    if (AtomicCmpXchgInst *CX = expandCmpXchg128(*Call))
+      Accesses.push_back(CX);
+    else
+      Diag.error(*Call, "this_cpu_cmpxchg128 is not available for this "
+                        "target's calling convention; use this_cpu_cmpxchg "
+                        "on 8 bytes or less");
   }
   if (Accesses.empty() && ThisCpuPtrs.empty())
     return false;
@@ -624,14 +681,16 @@ static bool lowerFunction(Function &F, PercpuTarget &Target,
 static void verifyNoPercpuAccessLeft(Module &M, Diagnostics &Diag) {
   for (Function &F : M)
     for (Instruction &I : instructions(F))
-      if ((accessesPercpuMemory(I) || isThisCpuPtrCall(I)) &&
+      if ((accessesPercpuMemory(I) || isThisCpuPtrCall(I) ||
+           isCmpXchg128Call(I)) &&
           !Diag.reported(I))
         Diag.error(I, "percpu-llvm internal error: an access to per-CPU "
                       "memory was left unlowered (please report it)");
 }
 
 static bool usesPercpu(Module &M, ArrayRef<GlobalVariable *> Globals) {
-  if (!Globals.empty() || M.getFunction(PERCPU_THIS_CPU_PTR_FN))
+  if (!Globals.empty() || M.getFunction(PERCPU_THIS_CPU_PTR_FN) ||
+      M.getFunction(PERCPU_CMPXCHG128_FN))
     return true;
   for (Function &F : M) {
     if (any_of(F.args(), [](Argument &A) { return isPercpuPointer(&A); }))
@@ -740,9 +799,10 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   PercpuTarget Target(M, *Info, *Opts);
   for (Function &F : M)
     lowerFunction(F, Target, Diag);
-  if (Function *Marker = M.getFunction(PERCPU_THIS_CPU_PTR_FN))
-    if (Marker->use_empty())
-      Marker->eraseFromParent();
+  for (const char *Name : {PERCPU_THIS_CPU_PTR_FN, PERCPU_CMPXCHG128_FN})
+    if (Function *Marker = M.getFunction(Name))
+      if (Marker->use_empty())
+        Marker->eraseFromParent();
 
   verifyNoPercpuAccessLeft(M, Diag);
   return PreservedAnalyses::none();

@@ -433,6 +433,25 @@ static bool isOldValueUsed(const AtomicRMWInst &RMW) {
   return false;
 }
 
+/// cmpxchg16b: RDX:RAX expected and old, RCX:RBX new.
+Value *PercpuTarget::segmentCmpXchg16B(IRBuilder<> &B, Value *Mem,
+                                       Value *Expected, Value *New,
+                                       bool Fence) {
+  Type *I64 = B.getInt64Ty(), *I128 = B.getInt128Ty();
+  auto Lo = [&](Value *V) { return B.CreateTrunc(V, I64); };
+  auto Hi = [&](Value *V) { return B.CreateTrunc(B.CreateLShr(V, 64), I64); };
+  std::string Text = std::string("cmpxchg16b ") + segmentPrefix() + "$2";
+  CallInst *Pair = callAsm(
+      B, StructType::get(B.getContext(), {I64, I64}),
+      {Mem, Lo(New), Hi(New), Lo(Expected), Hi(Expected), Mem}, {0, 5}, I128,
+      Text, "={ax},={dx},=*m,{bx},{cx},0,1,*m",
+      Fence ? AtomicOrdering::SequentiallyConsistent
+            : AtomicOrdering::Monotonic);
+  Value *OldLo = B.CreateZExt(B.CreateExtractValue(Pair, 0), I128);
+  Value *OldHi = B.CreateZExt(B.CreateExtractValue(Pair, 1), I128);
+  return B.CreateOr(OldLo, B.CreateShl(OldHi, 64));
+}
+
 Value *PercpuTarget::segmentRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
                                 Value *Mem) {
   IntegerType *IntTy = cast<IntegerType>(RMW.getValOperand()->getType());
@@ -558,11 +577,18 @@ void PercpuTarget::lowerCmpXchg(AtomicCmpXchgInst &CX) {
 
   Type *ValTy = CX.getCompareOperand()->getType();
   IntegerType *IntTy = x86OperandType(M.getDataLayout(), ValTy);
+  Value *Mem = castPercpuPointer(B, P, 0);
+  Value *Expected = toInteger(B, CX.getCompareOperand(), IntTy);
+  Value *New = toInteger(B, CX.getNewValOperand(), IntTy);
+  bool Fence = isStrongerThanMonotonic(CX.getSuccessOrdering());
   Value *Success;
-  Value *Old = segmentCmpXchg(
-      B, castPercpuPointer(B, P, 0), toInteger(B, CX.getCompareOperand(), IntTy),
-      toInteger(B, CX.getNewValOperand(), IntTy),
-      isStrongerThanMonotonic(CX.getSuccessOrdering()), &Success);
+  Value *Old;
+  if (IntTy->getBitWidth() == 128) {
+    Old = segmentCmpXchg16B(B, Mem, Expected, New, Fence);
+    Success = B.CreateICmpEQ(Old, Expected, "percpu.cmpxchg.ok");
+  } else {
+    Old = segmentCmpXchg(B, Mem, Expected, New, Fence, &Success);
+  }
   Value *Result = PoisonValue::get(CX.getType());
   Result = B.CreateInsertValue(Result, fromInteger(B, Old, ValTy), 0);
   Result = B.CreateInsertValue(Result, Success, 1);

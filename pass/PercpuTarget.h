@@ -133,6 +133,8 @@ public:
   /// which may call libatomic on this CPU's address).
   bool supportsAtomicAccess(uint64_t Bytes, llvm::Align Alignment) const;
   bool isSegment() const { return Info.Kind == Strategy::Segment; }
+  /// A 16-byte compare-and-exchange (x86_64: cmpxchg16b).
+  bool supportsCmpXchg128(uint64_t Bytes) const { return Bytes == 16; }
 
   /// Replaces an atomicrmw / cmpxchg on per-CPU memory with an operation
   /// that is indivisible on this CPU. Erases the instruction.
@@ -154,6 +156,9 @@ private:
   llvm::Value *segmentCmpXchg(llvm::IRBuilder<> &B, llvm::Value *Mem,
                               llvm::Value *Expected, llvm::Value *New,
                               bool Fence, llvm::Value **Success);
+  llvm::Value *segmentCmpXchg16B(llvm::IRBuilder<> &B, llvm::Value *Mem,
+                                 llvm::Value *Expected, llvm::Value *New,
+                                 bool Fence);
   llvm::Value *segmentRMWLoop(llvm::IRBuilder<> &B, llvm::AtomicRMWInst &RMW,
                               llvm::Value *Mem);
 };

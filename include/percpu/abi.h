@@ -37,6 +37,10 @@
  */
 #define PERCPU_ALIGN_SECTION "percpu_align"
 
+/* Calls to this function become a 16-byte compare-and-exchange on this
+ * CPU's copy (this_cpu_cmpxchg128; x86_64: cmpxchg16b without LOCK). */
+#define PERCPU_CMPXCHG128_FN "__percpu_cmpxchg128"
+
 /* Calls to this function become "this CPU's copy of *p" (this_cpu_ptr). */
 #define PERCPU_THIS_CPU_PTR_FN "__percpu_this_cpu_ptr"
 
