@@ -20,7 +20,10 @@
 //
 // Implementation
 // --------------
-// 1. Remove the "plugin missing" guard that <percpu.h> plants in every unit.
+// 1. Remove the "plugin missing" guard that <percpu.h> plants in every unit,
+//    and read the configuration it leaves (-DPERCPU_REGISTER, the mode):
+//    the unit then references __percpu_runtime_for_<register or mode>, so
+//    it links only with a runtime built the same way.
 // 2. Move each per-CPU global into address space 0, in the template section;
 //    references to it become inttoptr(ptrtoint @template) in the per-CPU
 //    space. This form is valid in static initialisers (an addrspacecast is
@@ -29,8 +32,11 @@
 // 3. Record the units' largest per-CPU alignment for the runtime.
 // 4. Rewrite each instruction that dereferences a per-CPU pointer, whatever
 //    produced the pointer (GEP, phi, select, argument, load): loads, stores,
-//    atomics, memory intrinsics and this_cpu_ptr() calls. How this CPU's
-//    copy is reached is the target's business (PercpuTarget.h).
+//    atomics, memory and vector intrinsics, and the this_cpu_ptr() and
+//    this_cpu_cmpxchg128() marker calls. How this CPU's copy is reached is
+//    the target's business (PercpuTarget.h); in the preemption-hooks mode,
+//    operations that read the base register apart from the access are put
+//    between percpu_preempt_disable() and percpu_preempt_enable().
 // 5. Check that no access to the per-CPU address space is left.
 //
 // Consequences and limitations
@@ -44,6 +50,10 @@
 //   stays possible on purpose (the runtime does it).
 // - Inline asm operands that point into per-CPU memory are an error: the
 //   asm would address the template (and x86 drops %gs:, llvm#187893).
+// - With -flto the pass lowers each unit before the link, so the link-time
+//   optimiser only sees address spaces the backend knows.
+// - Per-CPU variables live in the image that defines them: the pass marks
+//   templates dso_local, so a shared library cannot take another's.
 // - What cannot be lowered is a compiler error at the source location
 //   (compile with -g for line and column), never a silent fall-through.
 //
@@ -114,7 +124,6 @@ public:
   /// the source file.
   void error(const GlobalValue &GV, const Twine &Msg) {
     std::string Full = ("'" + GV.getName() + "': " + Msg).str();
-    ++Count;
     SmallVector<DIGlobalVariableExpression *, 1> DIs;
     if (auto *Var = dyn_cast<GlobalVariable>(&GV))
       Var->getDebugInfo(DIs);
@@ -133,7 +142,6 @@ public:
   }
 
   bool reported(const Instruction &I) const { return Reported.count(&I); }
-  bool any() const { return Count || !Reported.empty(); }
 
 private:
   static const Instruction *findInstructionUser(const Value &V) {
@@ -149,7 +157,6 @@ private:
 
   Module &M;
   SmallPtrSet<const Instruction *, 8> Reported;
-  unsigned Count = 0;
 };
 
 } // namespace
