@@ -398,20 +398,24 @@ static Value *fromInteger(IRBuilder<> &B, Value *V, Type *Ty) {
   return B.CreateBitCast(V, Ty);
 }
 
+/// cmpxchg: RAX expected and old; ZF (a flag output) tells success, so a
+/// retry loop needs no compare. Success may be null.
 Value *PercpuTarget::segmentCmpXchg(IRBuilder<> &B, Value *Mem,
                                     Value *Expected, Value *New, bool Fence,
                                     Value **Success) {
   Type *IntTy = Expected->getType();
   std::string Text = std::string("cmpxchg") +
-                     x86SizeSuffix(IntTy->getIntegerBitWidth()) +
-                     " $2, " + segmentPrefix() + "$1";
-  CallInst *Old = callAsm(
-      B, IntTy, {Mem, New, Expected, Mem}, {0, 3}, IntTy, Text,
-      "={ax},=*m,r,0,*m",
+                     x86SizeSuffix(IntTy->getIntegerBitWidth()) + " $3, " +
+                     segmentPrefix() + "$2";
+  CallInst *Result = callAsm(
+      B, StructType::get(B.getContext(), {IntTy, B.getInt8Ty()}),
+      {Mem, New, Expected, Mem}, {0, 3}, IntTy, Text, "={ax},={@ccz},=*m,r,0,*m",
       Fence ? AtomicOrdering::SequentiallyConsistent
             : AtomicOrdering::Monotonic);
-  *Success = B.CreateICmpEQ(Old, Expected, "percpu.cmpxchg.ok");
-  return Old;
+  if (Success)
+    *Success = B.CreateICmpNE(B.CreateExtractValue(Result, 1), B.getInt8(0),
+                              "percpu.cmpxchg.ok");
+  return B.CreateExtractValue(Result, 0, "percpu.cmpxchg.old");
 }
 
 /// Whether anything reads the old value an atomicrmw returns. At -O0 clang
@@ -433,22 +437,24 @@ static bool isOldValueUsed(const AtomicRMWInst &RMW) {
   return false;
 }
 
-/// cmpxchg16b: RDX:RAX expected and old, RCX:RBX new.
+/// cmpxchg16b: RDX:RAX expected and old, RCX:RBX new, ZF success.
 Value *PercpuTarget::segmentCmpXchg16B(IRBuilder<> &B, Value *Mem,
-                                       Value *Expected, Value *New,
-                                       bool Fence) {
+                                       Value *Expected, Value *New, bool Fence,
+                                       Value **Success) {
   Type *I64 = B.getInt64Ty(), *I128 = B.getInt128Ty();
   auto Lo = [&](Value *V) { return B.CreateTrunc(V, I64); };
   auto Hi = [&](Value *V) { return B.CreateTrunc(B.CreateLShr(V, 64), I64); };
-  std::string Text = std::string("cmpxchg16b ") + segmentPrefix() + "$2";
-  CallInst *Pair = callAsm(
-      B, StructType::get(B.getContext(), {I64, I64}),
+  std::string Text = std::string("cmpxchg16b ") + segmentPrefix() + "$3";
+  CallInst *Result = callAsm(
+      B, StructType::get(B.getContext(), {I64, I64, B.getInt8Ty()}),
       {Mem, Lo(New), Hi(New), Lo(Expected), Hi(Expected), Mem}, {0, 5}, I128,
-      Text, "={ax},={dx},=*m,{bx},{cx},0,1,*m",
+      Text, "={ax},={dx},={@ccz},=*m,{bx},{cx},0,1,*m",
       Fence ? AtomicOrdering::SequentiallyConsistent
             : AtomicOrdering::Monotonic);
-  Value *OldLo = B.CreateZExt(B.CreateExtractValue(Pair, 0), I128);
-  Value *OldHi = B.CreateZExt(B.CreateExtractValue(Pair, 1), I128);
+  *Success = B.CreateICmpNE(B.CreateExtractValue(Result, 2), B.getInt8(0),
+                            "percpu.cmpxchg.ok");
+  Value *OldLo = B.CreateZExt(B.CreateExtractValue(Result, 0), I128);
+  Value *OldHi = B.CreateZExt(B.CreateExtractValue(Result, 1), I128);
   return B.CreateOr(OldLo, B.CreateShl(OldHi, 64));
 }
 
@@ -528,8 +534,10 @@ Value *PercpuTarget::segmentRMWLoop(IRBuilder<> &B, AtomicRMWInst &RMW,
   OldInt->addIncoming(Seen, Loop);
   B.CreateCondBr(Success, Done, Loop);
 
+  // On success the value seen is the old one; returning it rather than the
+  // phi spares a register copy in the loop.
   B.SetInsertPoint(&RMW);
-  return Old;
+  return fromInteger(B, Seen, ValTy);
 }
 
 bool PercpuTarget::supportsAtomicAccess(uint64_t Bytes, Align Alignment) const {
@@ -584,10 +592,12 @@ void PercpuTarget::lowerCmpXchg(AtomicCmpXchgInst &CX) {
   Value *Success;
   Value *Old;
   if (IntTy->getBitWidth() == 128) {
-    Old = segmentCmpXchg16B(B, Mem, Expected, New, Fence);
-    Success = B.CreateICmpEQ(Old, Expected, "percpu.cmpxchg.ok");
+    Old = segmentCmpXchg16B(B, Mem, Expected, New, Fence, &Success);
   } else {
-    Old = segmentCmpXchg(B, Mem, Expected, New, Fence, &Success);
+    // "Old == Expected" rather than ZF: this_cpu_cmpxchg then folds its
+    // select(success, expected, old) to old.
+    Old = segmentCmpXchg(B, Mem, Expected, New, Fence, nullptr);
+    Success = B.CreateICmpEQ(Old, Expected, "percpu.cmpxchg.ok");
   }
   Value *Result = PoisonValue::get(CX.getType());
   Result = B.CreateInsertValue(Result, fromInteger(B, Old, ValTy), 0);

@@ -158,7 +158,7 @@ private:
                               bool Fence, llvm::Value **Success);
   llvm::Value *segmentCmpXchg16B(llvm::IRBuilder<> &B, llvm::Value *Mem,
                                  llvm::Value *Expected, llvm::Value *New,
-                                 bool Fence);
+                                 bool Fence, llvm::Value **Success);
   llvm::Value *segmentRMWLoop(llvm::IRBuilder<> &B, llvm::AtomicRMWInst &RMW,
                               llvm::Value *Mem);
 };

@@ -57,7 +57,8 @@ define i32 @sub_return(i32 %n) {
 }
 
 ; CHECK-LABEL: define { i64, i1 } @cmpxchg(
-; CHECK: [[OLD:%.*]] = call i64 asm sideeffect "cmpxchgq $2, %gs:$1", "={ax},=*m,r,0,*m,{{.*}}"(ptr elementtype(i64) @q, i64 %new, i64 %expected, ptr elementtype(i64) @q)
+; CHECK: [[R:%.*]] = call { i64, i8 } asm sideeffect "cmpxchgq $3, %gs:$2", "={ax},={@ccz},=*m,r,0,*m,{{.*}}"(ptr elementtype(i64) @q, i64 %new, i64 %expected, ptr elementtype(i64) @q)
+; CHECK: [[OLD:%.*]] = extractvalue { i64, i8 } [[R]], 0
 ; CHECK: icmp eq i64 [[OLD]], %expected
 ; CHECK-NOT: cmpxchg ptr
 define { i64, i1 } @cmpxchg(i64 %expected, i64 %new) {
@@ -69,10 +70,13 @@ define { i64, i1 } @cmpxchg(i64 %expected, i64 %new) {
 ; CHECK: [[INIT:%.*]] = load i64, ptr addrspace(256) inttoptr (i64 ptrtoint (ptr @q to i64) to ptr addrspace(256))
 ; CHECK: percpu.rmw.loop:
 ; CHECK: [[OLD:%.*]] = phi i64 [ [[INIT]], %{{.*}} ], [ [[SEEN:%.*]], %percpu.rmw.loop ]
-; CHECK: [[SEEN]] = call i64 asm sideeffect "cmpxchgq $2, %gs:$1", "={ax},=*m,r,0,*m,{{.*}}"(ptr elementtype(i64) @q, i64 %n, i64 [[OLD]], ptr elementtype(i64) @q)
-; CHECK: br i1 {{%.*}}, label %percpu.rmw.done, label %percpu.rmw.loop
+; CHECK: [[R:%.*]] = call { i64, i8 } asm sideeffect "cmpxchgq $3, %gs:$2", "={ax},={@ccz},=*m,r,0,*m,{{.*}}"(ptr elementtype(i64) @q, i64 %n, i64 [[OLD]], ptr elementtype(i64) @q)
+; CHECK: [[ZF:%.*]] = extractvalue { i64, i8 } [[R]], 1
+; CHECK: [[OK:%.*]] = icmp ne i8 [[ZF]], 0
+; CHECK: [[SEEN]] = extractvalue { i64, i8 } [[R]], 0
+; CHECK: br i1 [[OK]], label %percpu.rmw.done, label %percpu.rmw.loop
 ; CHECK: percpu.rmw.done:
-; CHECK: ret i64 [[OLD]]
+; CHECK: ret i64 [[SEEN]]
 define i64 @xchg(i64 %n) {
   %old = atomicrmw xchg ptr addrspace(300) @q, i64 %n monotonic
   ret i64 %old
@@ -84,7 +88,7 @@ define i64 @xchg(i64 %n) {
 ; CHECK: [[OLD:%.*]] = bitcast i64 {{%.*}} to double
 ; CHECK: [[NEW:%.*]] = fadd double [[OLD]], %x
 ; CHECK: [[BITS:%.*]] = bitcast double [[NEW]] to i64
-; CHECK: call i64 asm sideeffect "cmpxchgq $2, %gs:$1", {{.*}}(ptr elementtype(i64) @d, i64 [[BITS]]
+; CHECK: call { i64, i8 } asm sideeffect "cmpxchgq $3, %gs:$2", {{.*}}(ptr elementtype(i64) @d, i64 [[BITS]]
 define double @fadd(double %x) {
   %old = atomicrmw fadd ptr addrspace(300) @d, double %x monotonic
   ret double %old
