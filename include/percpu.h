@@ -247,6 +247,17 @@ size_t percpu_areas_bytes(unsigned ncpus); /* memory percpu_init needs */
  */
 int percpu_init(void *base, unsigned ncpus);
 
+/*
+ * Kernels whose linker script reserves the areas in the image
+ * (linker/percpu-vma0.ld, or linker/percpu.ld + linker/percpu-areas.ld):
+ * sets up the areas [_percpu_start, _percpu_end), copying the template from
+ * its load image (in the VMA-0 layout that is area 0 itself). Returns the
+ * number of areas, -EINVAL (no areas reserved in the image, or misaligned)
+ * or -EBUSY (percpu_init or percpu_init_in_place already ran). Each CPU then
+ * calls percpu_init_reg(cpu).
+ */
+int percpu_init_in_place(void);
+
 unsigned percpu_area_num(void);        /* 0 before percpu_init */
 void *percpu_area_base(unsigned cpu);  /* NULL for a cpu out of range */
 uintptr_t percpu_offset(unsigned cpu); /* area - template; 0 out of range */

@@ -75,7 +75,13 @@ static char *area_of(unsigned cpu) {
   return base + (size_t)cpu * stride;
 }
 
-int percpu_init(void *areas, unsigned ncpus) {
+/*
+ * Sets up ncpus areas at areas, copying the template's bytes from src: the
+ * template itself for percpu_init, its load image (area 0) for
+ * percpu_init_in_place. An area that is src itself is not copied onto
+ * itself; its padding and self offset are still written.
+ */
+int percpu__init_areas(void *areas, unsigned ncpus, const void *src) {
   size_t align = percpu_area_align();
   size_t step = percpu_area_stride();
   size_t size = percpu_area_size();
@@ -95,7 +101,8 @@ int percpu_init(void *areas, unsigned ncpus) {
 
   char *area = areas;
   for (unsigned cpu = 0; cpu < ncpus; cpu++, area += step) {
-    percpu__copy(area, __start_percpu, size);
+    if (area != (const char *)src)
+      percpu__copy(area, src, size);
     percpu__zero(area + size, step - size);
     uintptr_t *self =
         (uintptr_t *)(area + template_offset(&__percpu_self_offset));
@@ -107,6 +114,10 @@ int percpu_init(void *areas, unsigned ncpus) {
   num = ncpus;
   atomic_store_explicit(&state, READY, memory_order_release);
   return (int)ncpus;
+}
+
+int percpu_init(void *areas, unsigned ncpus) {
+  return percpu__init_areas(areas, ncpus, __start_percpu);
 }
 
 unsigned percpu_area_num(void) {

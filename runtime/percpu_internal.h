@@ -81,4 +81,8 @@ extern char __stop_percpu[] PERCPU__HIDDEN;
 extern const uint32_t __start_percpu_align[] PERCPU__HIDDEN;
 extern const uint32_t __stop_percpu_align[] PERCPU__HIDDEN;
 
+/* area.c: percpu_init with the template's bytes taken from src. */
+int percpu__init_areas(void *areas, unsigned ncpus,
+                       const void *src) PERCPU__HIDDEN;
+
 #endif

@@ -48,3 +48,26 @@ for arch in ("aarch64", "riscv64", "riscv32", "loongarch64"):
     if qemu and "runtime-" + arch in config.available_features:
         config.available_features.add("qemu-" + arch)
         config.substitutions.append(("%run-" + arch, qemu))
+
+# qemu-system runs the bare-metal kernels of test/kernel: feature
+# qemu-system-<arch> says the emulator exists, %qemu-system-<arch> is it.
+# %run-kernel STATUS cmd... runs one with a timeout and checks its exit
+# status; %percpu_linker is the directory of the linker script fragments.
+for arch in ("aarch64", "riscv64", "x86_64", "loongarch64"):
+    qemu = lit.util.which("qemu-system-" + arch)
+    if qemu:
+        config.available_features.add("qemu-system-" + arch)
+        config.substitutions.append(("%qemu-system-" + arch, qemu))
+config.substitutions.append(
+    ("%run-kernel", "sh " + os.path.join(config.test_source_root, "kernel", "Inputs", "run-kernel.sh")))
+config.substitutions.append(
+    ("%percpu_linker", os.path.join(config.percpu_source_dir, "linker")))
+# GNU ld for the cross targets (Debian's binutils-<triple>): feature
+# gnu-ld-<arch>, substitution %gnu-ld-<arch>.
+for arch in ("aarch64", "riscv64"):
+    ld = lit.util.which(arch + "-linux-gnu-ld")
+    if ld:
+        config.available_features.add("gnu-ld-" + arch)
+        config.substitutions.append(("%gnu-ld-" + arch, ld))
+if lit.util.which("ld.bfd"):
+    config.available_features.add("gnu-ld-x86_64")

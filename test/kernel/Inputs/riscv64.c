@@ -1,0 +1,88 @@
+/*
+ * QEMU virt (RISC-V 64, -bios none, M-mode) for the per-CPU test: the
+ * NS16550 UART, the CLINT's machine timer, and the SiFive test device to
+ * leave QEMU with a status. The per-CPU register is gp.
+ */
+#include <percpu.h>
+#include <stdatomic.h>
+
+#include "kernel.h"
+
+#define UART0 0x10000000ul
+#define TEST_DEV 0x00100000ul
+#define CLINT_MTIMECMP 0x02004000ul
+#define CLINT_MTIME 0x0200bff8ul
+#define MTIME_HZ 10000000ul
+
+#define MMIO8(a) (*(volatile uint8_t *)(a))
+#define MMIO32(a) (*(volatile uint32_t *)(a))
+#define MMIO64(a) (*(volatile uint64_t *)(a))
+
+const char arch_name[] = "riscv64";
+
+void arch_putc(char c) {
+  while (!(MMIO8(UART0 + 5) & 0x20)) /* LSR.THRE */
+    ;
+  MMIO8(UART0) = (uint8_t)c;
+}
+
+_Noreturn void arch_exit(int status) {
+  /* FINISHER_PASS, or FINISHER_FAIL with the status in the upper half. */
+  MMIO32(TEST_DEV) = status ? ((uint32_t)status << 16) | 0x3333 : 0x5555;
+  for (;;)
+    __asm__ volatile("wfi");
+}
+
+unsigned arch_cpu_id(void) {
+  unsigned long id;
+  __asm__ volatile("csrr %0, mhartid" : "=r"(id));
+  return (unsigned)id;
+}
+
+atomic_uint cpus_released;
+
+void arch_start_cpus(unsigned ncpus) {
+  (void)ncpus; /* every hart of -smp is waiting */
+  atomic_store_explicit(&cpus_released, 1, memory_order_release);
+}
+
+#define TIMER_INTERVAL (MTIME_HZ / TIMER_HZ)
+
+void arch_timer_start(void) {
+  unsigned hart = arch_cpu_id();
+  MMIO64(CLINT_MTIMECMP + 8 * hart) = MMIO64(CLINT_MTIME) + TIMER_INTERVAL;
+  __asm__ volatile("csrs mie, %0" : : "r"(1ul << 7)); /* MTIE */
+  __asm__ volatile("csrs mstatus, %0" : : "r"(1ul << 3) : "memory"); /* MIE */
+}
+
+void arch_timer_stop(void) {
+  __asm__ volatile("csrc mstatus, %0" : : "r"(1ul << 3) : "memory");
+  __asm__ volatile("csrc mie, %0" : : "r"(1ul << 7));
+}
+
+_Noreturn void arch_halt(void) {
+  for (;;)
+    __asm__ volatile("wfi");
+}
+
+void trap(void) {
+  unsigned long cause, epc;
+  __asm__ volatile("csrr %0, mcause; csrr %1, mepc" : "=r"(cause), "=r"(epc));
+  if (cause == ((1ul << 63) | 7)) { /* machine timer interrupt */
+    MMIO64(CLINT_MTIMECMP + 8 * arch_cpu_id()) += TIMER_INTERVAL;
+    timer_interrupt();
+    return;
+  }
+  fatal("trap (mcause, mepc)", cause, epc);
+}
+
+void arch_percpu_early(void) {}
+
+/* Layout (a): the kernel allocates the areas (here, statically). */
+static char areas[NCPUS * 8192] __attribute__((aligned(4096)));
+
+int arch_percpu_init(void) {
+  if (percpu_areas_bytes(NCPUS) > sizeof areas)
+    fatal("areas too small", percpu_areas_bytes(NCPUS), sizeof areas);
+  return percpu_init(areas, NCPUS);
+}

@@ -1,0 +1,41 @@
+// The linker script fragments (linker/) at link time, with lld and, when
+// installed, GNU ld: what they define, and the errors they turn run-time
+// failures into.
+// REQUIRES: runtime-aarch64
+// RUN: rm -rf %t && mkdir -p %t
+// Layout (a), delta: the template at its link address; percpu-areas.ld
+// reserves 4 areas after it.
+// RUN: %percpu_cc --target=aarch64-none-elf -ffreestanding -nostdlib -static -O2 -Wl,--defsym=PERCPU_NR_CPUS=4 -Wl,-L%percpu_linker,-T,%S/Inputs/delta-areas.ld %S/Inputs/in_place_user.c -o %t/delta
+// RUN: llvm-readelf --sections --symbols %t/delta | FileCheck --check-prefix=DELTA %s
+// Layout (b): the template linked at 0 and loaded at _percpu_start.
+// RUN: %percpu_cc --target=aarch64-none-elf -ffreestanding -nostdlib -static -O2 -Wl,-L%percpu_linker,-T,%S/Inputs/aarch64-vma0.ld %S/Inputs/in_place_user.c -o %t/vma0
+// RUN: llvm-readelf --sections --segments --symbols %t/vma0 | FileCheck --check-prefix=VMA0 %s
+// PERCPU_NR_CPUS = 0 is a link error. percpu_init_in_place without areas
+// reserved in the image links (its references are weak, so that
+// --whole-archive links of the runtime work) and returns -EINVAL.
+// RUN: not %percpu_cc --target=aarch64-none-elf -ffreestanding -nostdlib -static -O2 -Wl,-L%percpu_linker,-T,%S/Inputs/zero-cpus.ld %S/Inputs/in_place_user.c -o %t/zero 2>&1 | FileCheck --check-prefix=ZERO %s
+// RUN: %percpu_cc --target=aarch64-none-elf -ffreestanding -nostdlib -static -O2 -Wl,-L%percpu_linker,-T,%S/Inputs/aarch64.ld %S/Inputs/in_place_user.c -o %t/none
+// RUN: llvm-readelf --sections %t/none | FileCheck --check-prefix=NONE %s
+
+// DELTA: percpu PROGBITS [[TEMPLATE:[0-9a-f]+]]
+// DELTA: percpu_align PROGBITS
+// DELTA: percpu_areas NOBITS
+// DELTA-DAG: [[TEMPLATE]] {{.*}} __start_percpu
+// DELTA-DAG: [[TEMPLATE]] {{.*}} _percpu_load_start
+// DELTA-DAG: [[TEMPLATE]] {{.*}} __percpu_template_image
+// DELTA-DAG: 0000000000000004 {{.*}} PERCPU_NR_CPUS
+// DELTA-DAG: 0000000000000040 {{.*}} __percpu_area_align
+// DELTA-DAG: 0000000000000040 {{.*}} __percpu_stride
+// DELTA-DAG: {{[0-9a-f]+}}{{[048c]}}0 {{.*}} _percpu_start
+
+// VMA0: percpu PROGBITS 0000000000000000
+// VMA0: percpu_areas NOBITS
+// VMA0: LOAD {{0x[0-9a-f]+}} 0x0000000000000000 0x[[AREA0:0*4008[0-9a-f]+]]
+// VMA0-DAG: 0000000000000000 {{.*}} __start_percpu
+// VMA0-DAG: 0000000000000000 {{.*}} _percpu_load_start
+// VMA0-DAG: [[AREA0]] {{.*}} _percpu_start
+// VMA0-DAG: [[AREA0]] {{.*}} __percpu_template_image
+
+// ZERO: PERCPU_NR_CPUS must be at least 1
+// NONE: percpu PROGBITS
+// NONE-NOT: percpu_areas
