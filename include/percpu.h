@@ -101,7 +101,7 @@ void *__percpu_this_cpu_ptr(const volatile void __percpu *p);
 #define this_cpu_ptr(p) ((__percpu_plain_ptr_type(p))__percpu_this_cpu_ptr(p))
 #define raw_cpu_ptr(p) this_cpu_ptr(p)
 #define per_cpu_ptr(p, cpu)                                                     \
-  ((__percpu_plain_ptr_type(p))percpu_remote_ptr((p), (cpu)))
+  ((__percpu_plain_ptr_type(p))__percpu_remote((p), (cpu)))
 #define per_cpu(var, cpu) (*per_cpu_ptr(&(var), (cpu)))
 
 /* Every CPU percpu_init set up, as Linux's for_each_possible_cpu. */
@@ -294,6 +294,30 @@ static const char __percpu_mode[] __attribute__((used, retain)) = "single-cpu";
 static const char __percpu_mode[] __attribute__((used, retain)) =
     "preempt-hooks";
 #endif
+
+/*
+ * What per_cpu_ptr needs inline, published by percpu_init: CPU n's copy of
+ * *p is at p + offset0 + n * stride; num is 0 until then (a release store
+ * after the rest). Read it through per_cpu_ptr, never write it.
+ */
+struct percpu_remote_layout {
+  uintptr_t offset0;
+  uintptr_t stride;
+  unsigned num;
+};
+extern struct percpu_remote_layout __percpu_remote_layout;
+
+static inline void *__percpu_remote(const volatile void __percpu *p,
+                                    unsigned cpu) {
+  void *copy = (void *)0;
+  if (cpu < __atomic_load_n(&__percpu_remote_layout.num, __ATOMIC_ACQUIRE))
+    copy = (void *)((uintptr_t)p + __percpu_remote_layout.offset0 +
+                    (uintptr_t)cpu * __percpu_remote_layout.stride);
+  /* Opaque to the optimiser: per_cpu(v, bad_cpu) must fault on NULL, not
+   * lose the check because dereferencing NULL is undefined. */
+  __asm__("" : "+r"(copy));
+  return copy;
+}
 
 /* Makes a unit built without the plugin fail to link (see percpu/abi.h). */
 extern char PERCPU_PLUGIN_MISSING_SYM[];

@@ -20,6 +20,9 @@
 /* Each CPU's offset, in its own area; 0 in the template (base register 0). */
 DEFINE_PER_CPU(uintptr_t, __percpu_self_offset) PERCPU__HIDDEN = 0;
 
+/* per_cpu_ptr's inline view of the areas (see percpu.h). */
+struct percpu_remote_layout __percpu_remote_layout;
+
 enum { UNINIT, INITIALISING, READY };
 
 static atomic_int state;
@@ -112,6 +115,9 @@ int percpu__init_areas(void *areas, unsigned ncpus, const void *src) {
   base = areas;
   stride = step;
   num = ncpus;
+  __percpu_remote_layout.offset0 = (uintptr_t)areas - (uintptr_t)__start_percpu;
+  __percpu_remote_layout.stride = step;
+  __atomic_store_n(&__percpu_remote_layout.num, ncpus, __ATOMIC_RELEASE);
   atomic_store_explicit(&state, READY, memory_order_release);
   return (int)ncpus;
 }

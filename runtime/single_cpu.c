@@ -15,6 +15,9 @@ const char __percpu_runtime_for_single_cpu = 0;
 
 static atomic_flag initialised = ATOMIC_FLAG_INIT;
 
+/* CPU 0's copy is the template: per_cpu_ptr(p, 0) is p. */
+struct percpu_remote_layout __percpu_remote_layout = {0, 0, 1};
+
 /* The areas argument is unused: the template is the area. */
 int percpu_init(void *areas, unsigned ncpus) {
   (void)areas;

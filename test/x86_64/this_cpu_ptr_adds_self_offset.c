@@ -80,37 +80,33 @@ unsigned long get_put(void) {
   return v;
 }
 
-// per_cpu_ptr: the runtime turns the template address into CPU cpu's copy.
+// per_cpu_ptr: inline, bounds-checked against the layout percpu_init
+// published (NULL past the last CPU), template address + offset0 +
+// cpu * stride; no segment and no call.
 // CHECK-LABEL: {{^}}remote_ptr:
-// CHECK-NEXT: movl %edi, %esi
-// PIE-NEXT: leaq hits(%rip), %rdi
-// PIE-NEXT: jmp percpu_remote_ptr@PLT
-// STATIC-NEXT: movl $hits, %edi
-// STATIC-NEXT: jmp percpu_remote_ptr{{$}}
+// CHECK: __percpu_remote_layout
+// CHECK: cmpl {{%edi, %[a-z0-9]+|%[a-z0-9]+, %edi}}
+// CHECK: imulq
+// CHECK-NOT: {{%gs:|call|jmp percpu_remote_ptr}}
+// CHECK: retq
 // O0-LABEL: {{^}}remote_ptr:
-// O0: leaq hits(%rip), %rdi
-// O0: callq percpu_remote_ptr@PLT
 // O0-NOT: %gs:
 // O0: retq
 unsigned long *remote_ptr(unsigned int cpu) { return per_cpu_ptr(&hits, cpu); }
 
-// per_cpu(var, cpu): an lvalue in CPU cpu's copy, reached without %gs:.
+// per_cpu(var, cpu): an lvalue in CPU cpu's copy, reached without %gs:;
+// the bounds check survives the dereference (NULL faults).
 // CHECK-LABEL: {{^}}remote_read:
-// PIE: leaq hits(%rip), %rdi
-// PIE-NEXT: callq percpu_remote_ptr@PLT
-// STATIC: movl $hits, %edi
-// STATIC-NEXT: callq percpu_remote_ptr{{$}}
-// CHECK-NEXT: movq (%rax), %rax
+// CHECK: cmpl {{%edi, %[a-z0-9]+|%[a-z0-9]+, %edi}}
+// CHECK: xorl
+// CHECK: movq (%{{[a-z0-9]+}}), %rax
 // CHECK-NOT: %gs:
 // CHECK: retq
 unsigned long remote_read(unsigned int cpu) { return per_cpu(hits, cpu); }
 
 // CHECK-LABEL: {{^}}remote_write:
-// PIE: leaq st+8(%rip), %rdi
-// PIE-NEXT: callq percpu_remote_ptr@PLT
-// STATIC: movl $st+8, %edi
-// STATIC-NEXT: callq percpu_remote_ptr{{$}}
-// CHECK-NEXT: movq %{{[a-z0-9]+}}, (%rax)
+// CHECK: {{hits|st}}
+// CHECK: movq %{{[a-z0-9]+}}, {{8?}}(%{{[a-z0-9]+}})
 // CHECK-NOT: %gs:
 // CHECK: retq
 void remote_write(unsigned int cpu, unsigned long v) { per_cpu(st.max, cpu) = v; }
