@@ -1,6 +1,7 @@
 // RUN: %percpu_clang --target=x86_64-linux-gnu -fno-asynchronous-unwind-tables -DPERCPU_SINGLE_CPU -O2 -S -o - %s | grep -vE '^\s*(#|//)' | FileCheck %s --check-prefix=X86
 // RUN: %percpu_clang --target=aarch64-linux-gnu -march=armv8.1-a -ffreestanding -fno-asynchronous-unwind-tables -DPERCPU_SINGLE_CPU -O2 -S -o - %s | FileCheck %s --check-prefix=A64
 // RUN: %percpu_clang --target=riscv64-linux-gnu -ffreestanding -fno-asynchronous-unwind-tables -DPERCPU_SINGLE_CPU -O2 -S -o - %s | FileCheck %s --check-prefix=RV
+// RUN: %percpu_clang --target=loongarch64-linux-gnu -ffreestanding -fno-asynchronous-unwind-tables -DPERCPU_SINGLE_CPU -O2 -S -o - %s | FileCheck %s --check-prefix=LA
 // Verify that with PERCPU_SINGLE_CPU per-CPU variables are plain globals (no segment, no base register, x86 updates still unlocked single instructions) and that the unit asks for a single-CPU runtime.
 #include <percpu.h>
 
@@ -15,6 +16,9 @@ DEFINE_PER_CPU(unsigned long, v);
 // RV-LABEL: rd:
 // RV-NOT: gp
 // RV: ld a0, {{.*}}
+// LA-LABEL: rd:
+// LA-NOT: $r21
+// LA: ld.d $a0, $a0, {{0|%pc_lo12\(v\)}}
 unsigned long rd(void) { return this_cpu_read(v); }
 
 // X86-LABEL: inc:
@@ -24,6 +28,9 @@ unsigned long rd(void) { return this_cpu_read(v); }
 // A64-LABEL: inc:
 // A64-NOT: mrs
 // A64: {{stadd|ldadd}}
+// LA-LABEL: inc:
+// LA-NOT: $r21
+// LA: amadd{{(_db)?}}.d
 unsigned long inc(void) { this_cpu_inc(v); return 0; }
 
 // X86-LABEL: ptr:
@@ -35,3 +42,4 @@ unsigned long *ptr(void) { return this_cpu_ptr(&v); }
 // X86-NOT: %gs
 // A64-NOT: TPIDR
 // RV-NOT: gp
+// LA-NOT: $r21
