@@ -1,0 +1,133 @@
+/*
+ * QEMU loongarch virt (-kernel, direct address mode, PLV0) for the per-CPU
+ * test: the NS16550 UART at 0x1fe001e0, the CPU's constant timer
+ * (CSR.TCFG, cleared through CSR.TICLR) and the ACPI GED's sleep control
+ * register to power QEMU off. The per-CPU register is $r21.
+ */
+#include <percpu.h>
+#include <stdatomic.h>
+
+#include "kernel.h"
+
+#define UART0 0x1fe001e0ul
+#define GED_SLEEP_CTL 0x100e001cul /* acpi-ged-regs */
+#define GED_SLP_EN 0x20
+#define GED_SLP_TYP_S5 (5 << 2)
+
+#define CSR_CRMD 0x0
+#define CSR_ECFG 0x4
+#define CSR_ESTAT 0x5
+#define CSR_ERA 0x6
+#define CSR_BADV 0x7
+#define CSR_TCFG 0x41
+#define CSR_TICLR 0x44
+#define CSR_CPUID 0x20
+
+#define CRMD_IE (1ul << 2)
+#define ECFG_TI (1ul << 11) /* timer interrupt: IS bit 11 */
+#define TCFG_EN 1ul
+#define TCFG_PERIODIC 2ul
+
+#define MMIO8(a) (*(volatile uint8_t *)(a))
+
+#define csr_read(csr)                                                          \
+  ({                                                                           \
+    unsigned long v_;                                                          \
+    __asm__ volatile("csrrd %0, %1" : "=r"(v_) : "i"(csr));                    \
+    v_;                                                                        \
+  })
+/* csrxchg: the bits of mask take value's. */
+#define csr_xchg(csr, value, mask)                                             \
+  do {                                                                         \
+    unsigned long v_ = (value);                                                \
+    __asm__ volatile("csrxchg %0, %1, %2"                                      \
+                     : "+r"(v_)                                                \
+                     : "r"((unsigned long)(mask)), "i"(csr)                    \
+                     : "memory");                                              \
+  } while (0)
+#define csr_write(csr, value)                                                  \
+  do {                                                                         \
+    unsigned long v_ = (value);                                                \
+    __asm__ volatile("csrwr %0, %1" : "+r"(v_) : "i"(csr) : "memory");         \
+  } while (0)
+
+const char arch_name[] = "loongarch64";
+
+void arch_putc(char c) {
+  while (!(MMIO8(UART0 + 5) & 0x20)) /* LSR.THRE */
+    ;
+  MMIO8(UART0) = (uint8_t)c;
+}
+
+/*
+ * The GED powers QEMU off with exit status 0 whatever the status: a
+ * failure shows on the UART (FAIL, and no PASS line).
+ */
+_Noreturn void arch_exit(int status) {
+  (void)status;
+  MMIO8(GED_SLEEP_CTL) = GED_SLP_EN | GED_SLP_TYP_S5;
+  for (;;)
+    __asm__ volatile("idle 0");
+}
+
+unsigned arch_cpu_id(void) { return (unsigned)(csr_read(CSR_CPUID) & 0x1ff); }
+
+atomic_uint cpus_released;
+
+void arch_start_cpus(unsigned ncpus) {
+  (void)ncpus; /* every CPU of -smp is waiting */
+  atomic_store_explicit(&cpus_released, 1, memory_order_release);
+}
+
+/* The constant timer's frequency: CPUCFG word 4 times word 5's mul/div. */
+static unsigned long timer_hz(void) {
+  unsigned long freq, muldiv;
+  __asm__ volatile("cpucfg %0, %1" : "=r"(freq) : "r"(4ul));
+  __asm__ volatile("cpucfg %0, %1" : "=r"(muldiv) : "r"(5ul));
+  unsigned long mul = muldiv & 0xffff, div = (muldiv >> 16) & 0xffff;
+  if (!freq || !mul || !div)
+    fatal("constant timer frequency (cpucfg 4, 5)", freq, muldiv);
+  return (freq & 0xffffffff) * mul / div;
+}
+
+void arch_timer_start(void) {
+  unsigned long interval = (timer_hz() / TIMER_HZ) & ~3ul;
+  csr_write(CSR_TICLR, 1);
+  csr_write(CSR_TCFG, interval | TCFG_PERIODIC | TCFG_EN);
+  csr_xchg(CSR_ECFG, ECFG_TI, ECFG_TI);
+  csr_xchg(CSR_CRMD, CRMD_IE, CRMD_IE);
+}
+
+void arch_timer_stop(void) {
+  csr_xchg(CSR_CRMD, 0, CRMD_IE);
+  csr_xchg(CSR_ECFG, 0, ECFG_TI);
+  csr_write(CSR_TCFG, 0);
+  csr_write(CSR_TICLR, 1);
+}
+
+_Noreturn void arch_halt(void) {
+  for (;;)
+    __asm__ volatile("idle 0");
+}
+
+void trap(void) {
+  unsigned long estat = csr_read(CSR_ESTAT);
+  unsigned long ecode = (estat >> 16) & 0x3f;
+  if (ecode == 0 && (estat & ECFG_TI)) { /* interrupt: the timer's */
+    csr_write(CSR_TICLR, 1);
+    timer_interrupt();
+    return;
+  }
+  fatal("exception (estat, era)", estat, csr_read(CSR_ERA));
+}
+
+void arch_percpu_early(void) {}
+
+/* Layout (a): the kernel allocates the areas (here, statically). */
+static char areas[NCPUS * 8192] __attribute__((aligned(4096)));
+
+int arch_percpu_init(void) {
+  if (percpu_areas_bytes(NCPUS) > sizeof areas)
+    fatal("areas too small", percpu_areas_bytes(NCPUS), sizeof areas);
+  return percpu_init(areas, NCPUS);
+}
