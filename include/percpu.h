@@ -305,7 +305,9 @@ struct percpu_remote_layout {
   uintptr_t stride;
   unsigned num;
 };
-extern struct percpu_remote_layout __percpu_remote_layout;
+/* Hidden: the runtime is linked into the same image, so no GOT load. */
+extern struct percpu_remote_layout __percpu_remote_layout
+    __attribute__((visibility("hidden")));
 
 static inline void *__percpu_remote(const volatile void __percpu *p,
                                     unsigned cpu) {
