@@ -66,32 +66,7 @@ static atomic_uint cpus_alive;
 static unsigned failures;
 
 /* The compiler may emit calls to these. */
-void *memcpy(void *restrict dst, const void *restrict src, size_t n) {
-  unsigned char *d = dst;
-  const unsigned char *s = src;
-  while (n--)
-    *d++ = *s++;
-  return dst;
-}
-
-void *memset(void *dst, int c, size_t n) {
-  unsigned char *d = dst;
-  while (n--)
-    *d++ = (unsigned char)c;
-  return dst;
-}
-
-void *memmove(void *dst, const void *src, size_t n) {
-  unsigned char *d = dst;
-  const unsigned char *s = src;
-  if (d < s)
-    while (n--)
-      *d++ = *s++;
-  else
-    while (n--)
-      d[n] = s[n];
-  return dst;
-}
+#include "../../Inputs/freestanding_mem.c"
 
 void puts_(const char *s) {
   while (*s) {
