@@ -1,11 +1,13 @@
 /*
- * The areas: percpu_init copies the template once per CPU, then answers
- * where each CPU's copy lives.
+ * The areas: percpu_init copies the template once per CPU and publishes
+ * where they are (areas.c answers the queries).
  *
- * state goes UNINIT -> INITIALISING -> READY exactly once. The winner of the
- * compare-exchange fills base, stride and num, then publishes them with the
- * release store of READY; readers that see READY (acquire) see them too.
- * Before READY every query behaves as if there were no CPU.
+ * claimed keeps two initialisations apart: the first caller takes it. The
+ * layout itself lives in one place,
+ * __percpu_remote_layout (see percpu.h), which per_cpu_ptr reads inline:
+ * the winner fills offset0 and stride, then publishes them with the
+ * release store of num; a reader that sees num != 0 (acquire) sees them
+ * too. Before that every query behaves as if there were no CPU.
  */
 #include <limits.h>
 #include <stdatomic.h>
@@ -20,15 +22,11 @@
 /* Each CPU's offset, in its own area; 0 in the template (base register 0). */
 DEFINE_PER_CPU(uintptr_t, __percpu_self_offset) PERCPU__HIDDEN = 0;
 
-/* per_cpu_ptr's inline view of the areas (see percpu.h). */
+
+/* No CPU until percpu_init publishes the areas (see percpu.h). */
 struct percpu_remote_layout __percpu_remote_layout;
 
-enum { UNINIT, INITIALISING, READY };
-
-static atomic_int state;
-static char *base;
-static size_t stride;
-static unsigned num;
+static atomic_flag claimed = ATOMIC_FLAG_INIT;
 
 static uintptr_t template_offset(const volatile void __percpu *p) {
   return (uintptr_t)p - (uintptr_t)__start_percpu;
@@ -72,12 +70,6 @@ static void percpu__zero(void *dst, size_t n) {
 }
 #endif
 
-static char *area_of(unsigned cpu) {
-  if (atomic_load_explicit(&state, memory_order_acquire) != READY || cpu >= num)
-    return NULL;
-  return base + (size_t)cpu * stride;
-}
-
 /*
  * Sets up ncpus areas at areas, copying the template's bytes from src: the
  * template itself for percpu_init, its load image (area 0) for
@@ -96,10 +88,7 @@ int percpu__init_areas(void *areas, unsigned ncpus, const void *src) {
       start + bytes < start)
     return -PERCPU__EINVAL;
 
-  int expected = UNINIT;
-  if (!atomic_compare_exchange_strong_explicit(&state, &expected, INITIALISING,
-                                               memory_order_acquire,
-                                               memory_order_relaxed))
+  if (atomic_flag_test_and_set_explicit(&claimed, memory_order_acquire))
     return -PERCPU__EBUSY;
 
   char *area = areas;
@@ -112,33 +101,12 @@ int percpu__init_areas(void *areas, unsigned ncpus, const void *src) {
     *self = (uintptr_t)area - (uintptr_t)__start_percpu;
   }
 
-  base = areas;
-  stride = step;
-  num = ncpus;
   __percpu_remote_layout.offset0 = (uintptr_t)areas - (uintptr_t)__start_percpu;
   __percpu_remote_layout.stride = step;
   __atomic_store_n(&__percpu_remote_layout.num, ncpus, __ATOMIC_RELEASE);
-  atomic_store_explicit(&state, READY, memory_order_release);
   return (int)ncpus;
 }
 
 int percpu_init(void *areas, unsigned ncpus) {
   return percpu__init_areas(areas, ncpus, __start_percpu);
-}
-
-unsigned percpu_area_num(void) {
-  return atomic_load_explicit(&state, memory_order_acquire) == READY ? num : 0;
-}
-
-void *percpu_area_base(unsigned cpu) { return area_of(cpu); }
-
-uintptr_t percpu_offset(unsigned cpu) {
-  char *area = area_of(cpu);
-  return area ? (uintptr_t)area - (uintptr_t)__start_percpu : 0;
-}
-
-/* Integer arithmetic: p need not point into the template. */
-void *percpu_remote_ptr(const volatile void __percpu *p, unsigned cpu) {
-  char *area = area_of(cpu);
-  return area ? (void *)((uintptr_t)area + template_offset(p)) : NULL;
 }

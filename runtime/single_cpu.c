@@ -1,8 +1,9 @@
 /*
  * The runtime of a single-CPU build (-DPERCPU_SINGLE_CPU), which replaces
- * area.c and reg.c: per-CPU variables are plain globals, so the template
- * is CPU 0's only copy and no register is involved. Every call succeeds for
- * CPU 0, as the reference crate's sp-naive feature does.
+ * area.c and reg.c: per-CPU variables are plain globals, so the template is
+ * CPU 0's only copy and no register is involved (areas.c answers the
+ * queries from the layout below). Every call succeeds for CPU 0, as the
+ * reference crate's sp-naive feature does.
  */
 #include <stdatomic.h>
 
@@ -26,19 +27,6 @@ int percpu_init(void *areas, unsigned ncpus) {
   if (atomic_flag_test_and_set(&initialised))
     return -PERCPU__EBUSY;
   return 1;
-}
-
-unsigned percpu_area_num(void) { return 1; }
-
-void *percpu_area_base(unsigned cpu) { return cpu ? NULL : __start_percpu; }
-
-uintptr_t percpu_offset(unsigned cpu) {
-  (void)cpu;
-  return 0;
-}
-
-void *percpu_remote_ptr(const volatile void __percpu *p, unsigned cpu) {
-  return cpu ? NULL : (void *)(uintptr_t)p;
 }
 
 uintptr_t percpu_read_reg(void) { return 0; }
