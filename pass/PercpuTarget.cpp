@@ -30,11 +30,11 @@ using namespace llvm;
 
 namespace percpu {
 
-static constexpr StringRef AArch64Regs[] = {"tpidr_el1", "tpidr_el2",
-                                            "tpidr_el0"};
-static constexpr StringRef RISCVRegs[] = {"gp", "tp"};
-static constexpr StringRef LoongArchRegs[] = {"r21"};
-static constexpr StringRef X86Regs[] = {"gs"};
+// <arch>Regs: the registers of include/percpu/abi.h's table.
+#define PERCPU_REGISTER_ARRAY(Arch, Why, ...)                                  \
+  static constexpr StringRef Arch##Regs[] = {__VA_ARGS__};
+PERCPU_ARCHES(PERCPU_REGISTER_ARRAY)
+#undef PERCPU_REGISTER_ARRAY
 
 // No linker relaxation: lld would delete the lui of a symbol below 2 KiB
 // (a template linked at address 0) and rebase the access on x0, dropping
@@ -81,14 +81,14 @@ static constexpr ShortAccessForm LoongArch64Short = {
 static constexpr unsigned X86GSAddrSpace = 256;
 
 static const ArchInfo ArchTable[] = {
-    {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, X86Regs, "", nullptr,
+    {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, x86_64Regs, "", nullptr,
      nullptr},
-    {Triple::aarch64, Strategy::BaseReg, 0, AArch64Regs, "", nullptr, nullptr},
-    {Triple::riscv64, Strategy::BaseReg, 0, RISCVRegs, "", &RISCV64Short,
+    {Triple::aarch64, Strategy::BaseReg, 0, aarch64Regs, "", nullptr, nullptr},
+    {Triple::riscv64, Strategy::BaseReg, 0, riscv64Regs, "", &RISCV64Short,
      "add {T}, {A}, {R}"},
-    {Triple::riscv32, Strategy::BaseReg, 0, RISCVRegs, "", &RISCV32Short,
+    {Triple::riscv32, Strategy::BaseReg, 0, riscv32Regs, "", &RISCV32Short,
      "add {T}, {A}, {R}"},
-    {Triple::loongarch64, Strategy::BaseReg, 0, LoongArchRegs, "$",
+    {Triple::loongarch64, Strategy::BaseReg, 0, loongarch64Regs, "$",
      &LoongArch64Short, "add.d {T}, {R}, {A}"},
 };
 

@@ -35,20 +35,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "percpu/abi.h"
+
 #define STR_(x) #x
 #define STR(x) STR_(x)
 
-/* Per arch: the registers that may hold the per-CPU base, default first. */
+/* Per arch: the registers that may hold the per-CPU base, default first
+ * (include/percpu/abi.h's table). */
 static const struct arch {
 	const char *name;
 	const char *regs[4]; /* null-terminated */
-	const char *why; /* for arches that allow a single register */
+	const char *why; /* "" unless the arch allows a single register */
 } arches[] = {
-	{ "x86_64", { "gs" }, "x86_64 uses the GS segment base" },
-	{ "aarch64", { "tpidr_el1", "tpidr_el2", "tpidr_el0" }, 0 },
-	{ "riscv64", { "gp", "tp" }, 0 },
-	{ "riscv32", { "gp", "tp" }, 0 },
-	{ "loongarch64", { "r21" }, "loongarch64 uses the reserved register r21" },
+#define ARCH_ROW(arch, why, ...) { #arch, { __VA_ARGS__ }, why },
+	PERCPU_ARCHES(ARCH_ROW)
+#undef ARCH_ROW
 };
 #define NARCH (sizeof arches / sizeof arches[0])
 
@@ -287,15 +288,20 @@ int main(int argc, char **argv)
 	for (size_t t = 0; t < NARCH; t++)
 		if (strlen(arches[t].name) == k && !strncmp(arches[t].name, triple, k))
 			a = &arches[t];
-	if (!a)
-		die("unsupported target '%s'; supported arches: x86_64, aarch64, "
-		    "riscv64, riscv32, loongarch64", triple);
+	if (!a) {
+		fprintf(stderr, "percpu-cc: error: unsupported target '%s'; "
+			"supported arches: ", triple);
+		for (size_t t = 0; t < NARCH; t++)
+			fprintf(stderr, "%s%s", t ? ", " : "", arches[t].name);
+		fputc('\n', stderr);
+		return 1;
+	}
 	if (!reg)
 		reg = a->regs[0];
 	for (k = 0; a->regs[k] && strcmp(a->regs[k], reg); k++)
 		;
 	if (!a->regs[k]) {
-		if (a->why)
+		if (a->why[0])
 			die("invalid --percpu-reg=%s: %s; --percpu-reg accepts "
 			    "only %s", reg, a->why, a->regs[0]);
 		fprintf(stderr, "percpu-cc: error: invalid --percpu-reg=%s for %s; "

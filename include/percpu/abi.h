@@ -60,6 +60,20 @@
   percpu_llvm_plugin_missing__compile_with_percpu_cc_or_fpass_plugin
 
 /*
+ * The architectures and the registers that can hold their per-CPU base,
+ * default first: the one table that the pass, percpu-cc and the runtime's
+ * build (runtime/CMakeLists.txt reads these lines) share.
+ * X(arch, why, registers...): why is the error text for an architecture
+ * with a single register when another is asked for.
+ */
+#define PERCPU_ARCHES(X)                                                       \
+  X(x86_64, "x86_64 uses the GS segment base", "gs")                           \
+  X(aarch64, "", "tpidr_el1", "tpidr_el2", "tpidr_el0")                        \
+  X(riscv64, "", "gp", "tp")                                                   \
+  X(riscv32, "", "gp", "tp")                                                   \
+  X(loongarch64, "loongarch64 uses the reserved register r21", "r21")
+
+/*
  * Base register selection (AArch64, RISC-V): compile every unit with
  * -DPERCPU_REGISTER=<name> (percpu-cc --percpu-reg=<name>) to use another
  * register than the architecture's default. <percpu.h> turns the macro into
