@@ -25,7 +25,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The base register: -DPERCPU_REGISTER=<name>, else the arch's default. */
+/*
+ * The base register: -DPERCPU_REGISTER=<name>, else the arch's default.
+ * The pass checks the name against include/percpu/abi.h's table when it
+ * compiles area.c.
+ */
 #ifdef PERCPU_REGISTER
 #define PERCPU__REGISTER PERCPU_REGISTER
 #else

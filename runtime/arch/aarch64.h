@@ -18,13 +18,6 @@
 
 #define PERCPU_ARCH_DEFAULT_REGISTER tpidr_el1
 
-#define PERCPU__AARCH64_REG_tpidr_el1 1
-#define PERCPU__AARCH64_REG_tpidr_el2 1
-#define PERCPU__AARCH64_REG_tpidr_el0 1
-#if !PERCPU__PASTE(PERCPU__AARCH64_REG_, PERCPU__REGISTER)
-#error "percpu runtime: PERCPU_REGISTER: tpidr_el1, tpidr_el2 or tpidr_el0"
-#endif
-
 static inline uintptr_t percpu_arch_read_reg(void) {
   uintptr_t value;
   __asm__ volatile("mrs %0, " PERCPU__STRING(PERCPU__REGISTER) : "=r"(value));

@@ -11,11 +11,6 @@
 
 #define PERCPU_ARCH_DEFAULT_REGISTER r21
 
-#define PERCPU__LOONGARCH_REG_r21 1
-#if !PERCPU__PASTE(PERCPU__LOONGARCH_REG_, PERCPU__REGISTER)
-#error "percpu runtime: PERCPU_REGISTER on loongarch64 must be r21"
-#endif
-
 static inline uintptr_t percpu_arch_read_reg(void) {
   uintptr_t value;
   __asm__ volatile("move %0, $" PERCPU__STRING(PERCPU__REGISTER) : "=r"(value));

@@ -20,12 +20,6 @@
 
 #define PERCPU_ARCH_DEFAULT_REGISTER gp
 
-#define PERCPU__RISCV_REG_gp 1
-#define PERCPU__RISCV_REG_tp 1
-#if !PERCPU__PASTE(PERCPU__RISCV_REG_, PERCPU__REGISTER)
-#error "percpu runtime: PERCPU_REGISTER on RISC-V must be gp or tp"
-#endif
-
 static inline uintptr_t percpu_arch_read_reg(void) {
   uintptr_t value;
   __asm__ volatile("mv %0, " PERCPU__STRING(PERCPU__REGISTER) : "=r"(value));
