@@ -60,17 +60,20 @@
 //===----------------------------------------------------------------------===//
 
 #include "PercpuLowering.h"
+#include "PercpuCheck.h"
+#include "PercpuDiagnostics.h"
+#include "PercpuLibCalls.h"
 #include "PercpuTarget.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Constants.h"
-#include "llvm/IR/DebugInfoMetadata.h"
-#include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+#include "llvm/IR/ReplaceConstant.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
@@ -87,6 +90,7 @@ STATISTIC(NumAccesses, "Loads and stores redirected to this CPU's copy");
 STATISTIC(NumAtomics, "Read-modify-writes made indivisible on this CPU");
 STATISTIC(NumMemIntrinsics, "Memory intrinsics redirected to this CPU's copy");
 STATISTIC(NumThisCpuPtrs, "this_cpu_ptr() calls lowered");
+STATISTIC(NumLibraryCalls, "Library calls given this CPU's copy");
 STATISTIC(NumPreemptGuards, "Operations wrapped in preemption hooks");
 
 // Memory intrinsics up to this many bytes keep segment addressing; the
@@ -105,72 +109,20 @@ static bool isPercpuPointer(const Value *V) {
   return isPercpuPointerType(V->getType());
 }
 
-namespace {
 
-/// Reports what the pass cannot lower, once per instruction.
-class Diagnostics {
-public:
-  explicit Diagnostics(Module &M) : M(M) {}
 
-  void error(const Instruction &I, const Twine &Msg) {
-    if (!Reported.insert(&I).second)
-      return;
-    M.getContext().diagnose(
-        DiagnosticInfoUnsupported(*I.getFunction(), Msg, I.getDebugLoc()));
-  }
+/// Whether a cast instruction or constant changes the address space into or
+/// out of per-CPU space (clang writes some as bitcasts).
+static bool isPercpuCastOp(const Operator &Op) {
+  if (Op.getOpcode() != Instruction::AddrSpaceCast &&
+      Op.getOpcode() != Instruction::BitCast)
+    return false;
+  return isPercpuPointer(&Op) != isPercpuPointer(Op.getOperand(0));
+}
 
-  /// An error about a global: at its declaration when debug info gives it,
-  /// else at a function that uses it (clang prints that location), else in
-  /// the source file.
-  void error(const GlobalValue &GV, const Twine &Msg) {
-    std::string Full = ("'" + GV.getName() + "': " + Msg).str();
-    SmallVector<DIGlobalVariableExpression *, 1> DIs;
-    if (auto *Var = dyn_cast<GlobalVariable>(&GV))
-      Var->getDebugInfo(DIs);
-    if (!DIs.empty()) {
-      DIGlobalVariable *DV = DIs[0]->getVariable();
-      M.getContext().emitError(DV->getFilename() + ":" +
-                               Twine(DV->getLine()) + ": " + Full);
-      return;
-    }
-    if (const Instruction *User = findInstructionUser(GV)) {
-      M.getContext().diagnose(DiagnosticInfoUnsupported(
-          *User->getFunction(), Full, User->getDebugLoc()));
-      return;
-    }
-    M.getContext().emitError(M.getSourceFileName() + ": " + Full);
-  }
-
-  bool reported(const Instruction &I) const { return Reported.count(&I); }
-
-private:
-  static const Instruction *findInstructionUser(const Value &V) {
-    for (const User *U : V.users()) {
-      if (auto *I = dyn_cast<Instruction>(U))
-        return I;
-      if (isa<ConstantExpr>(U))
-        if (const Instruction *I = findInstructionUser(*U))
-          return I;
-    }
-    return nullptr;
-  }
-
-  Module &M;
-  SmallPtrSet<const Instruction *, 8> Reported;
-};
-
-} // namespace
-
-static const char *const CastHint =
-    "a cast between a per-CPU pointer and an ordinary pointer reaches the "
-    "template, not this CPU's copy; use this_cpu_ptr() or per_cpu_ptr() (or "
-    "a uintptr_t round trip if the template is really meant)";
-
-/// Whether C contains an addrspacecast into or out of per-CPU space.
+/// Whether C contains a cast into or out of per-CPU space.
 static bool hasPercpuCast(const Constant *C) {
-  auto *CE = dyn_cast<ConstantExpr>(C);
-  if (CE && CE->getOpcode() == Instruction::AddrSpaceCast &&
-      (isPercpuPointer(CE) || isPercpuPointer(CE->getOperand(0))))
+  if (auto *Op = dyn_cast<Operator>(C); Op && isPercpuCastOp(*Op))
     return true;
   for (const Use &Op : C->operands())
     if (auto *OpC = dyn_cast<Constant>(Op); OpC && !isa<GlobalValue>(OpC))
@@ -231,6 +183,18 @@ static void diagnoseUnsupportedGlobals(Module &M,
     if (isPercpuPointer(&GA) || isPercpuPointerType(GA.getAliasee()->getType()))
       Diag.error(GA, "an alias of a per-CPU variable is not supported; "
                      "declare the variable itself with DECLARE_PER_CPU");
+  for (GlobalVariable *GV : Globals) {
+    StringRef Section = GV->getSection();
+    if (Section.empty() || Section == PERCPU_SECTION ||
+        Section == PERCPU_SHARED_ALIGNED_SECTION)
+      continue;
+    Diag.error(*GV, "a per-CPU variable lives in the template section '" +
+                        Twine(PERCPU_SECTION) + "', so its section(\"" +
+                        Section + "\") cannot be honoured; remove the "
+                        "attribute (the linker fragments place the "
+                        "template)");
+    GV->setSection("");
+  }
   // llvm.used and friends hold casts of every kind; moveToTemplates
   // rebuilds them.
   for (GlobalVariable &GV : M.globals())
@@ -240,6 +204,39 @@ static void diagnoseUnsupportedGlobals(Module &M,
                          CastHint);
       GV.setInitializer(Constant::getNullValue(GV.getValueType()));
     }
+}
+
+/// Clang writes some casts out of per-CPU space as constant bitcasts
+/// (_Atomic aggregates: __atomic_load(24, bitcast (@v to ptr), ...)). Once
+/// a global moves to its template such a cast would fold into an ordinary
+/// pointer to the template, so each one an instruction uses becomes an
+/// instruction first, for the lowering and the checks to see.
+static void exposeConstantCasts(ArrayRef<GlobalVariable *> Globals) {
+  SmallVector<ConstantExpr *, 4> Casts;
+  SmallVector<Constant *, 16> Work(Globals.begin(), Globals.end());
+  SmallPtrSet<Constant *, 16> Seen;
+  while (!Work.empty())
+    for (User *U : Work.pop_back_val()->users())
+      if (auto *CE = dyn_cast<ConstantExpr>(U); CE && Seen.insert(CE).second) {
+        if (isPercpuCastOp(*cast<Operator>(CE)))
+          Casts.push_back(CE);
+        else
+          Work.push_back(CE);
+      }
+  for (ConstantExpr *Cast : Casts) {
+    convertUsersOfConstantsToInstructions({Cast});
+    for (Use &U : make_early_inc_range(Cast->uses())) {
+      auto *I = dyn_cast<Instruction>(U.getUser());
+      if (!I)
+        continue; // in a static initialiser: diagnoseUnsupportedGlobals
+      if (auto *Phi = dyn_cast<PHINode>(I))
+        I = Phi->getIncomingBlock(U)->getTerminator();
+      Instruction *AsInst = Cast->getAsInstruction();
+      AsInst->insertBefore(I->getIterator());
+      AsInst->setDebugLoc(cast<Instruction>(U.getUser())->getDebugLoc());
+      U.set(AsInst);
+    }
+  }
 }
 
 /// The type and initialiser of a DEFINE_PER_CPU_SHARED_ALIGNED variable
@@ -287,9 +284,16 @@ moveToTemplates(Module &M, ArrayRef<GlobalVariable *> Globals) {
     // section for all keeps __start/__stop_percpu covering them.
     if (!Template->isDeclaration())
       Template->setSection(PERCPU_SECTION);
+    // -fcommon makes a zero-initialised definition a common symbol, which
+    // cannot have a section; a weak definition merges across units the
+    // same way.
+    if (Template->hasCommonLinkage())
+      Template->setLinkage(GlobalValue::WeakAnyLinkage);
     // x86 addresses only dso_local globals directly (%gs:var(%rip)); the
-    // template always lives in the image that uses it.
-    Template->setDSOLocal(true);
+    // template always lives in the image that uses it. An undefined weak
+    // declaration may resolve to address 0, which a PIE link can only
+    // express through the GOT.
+    Template->setDSOLocal(!Template->hasExternalWeakLinkage());
 
     if (is_contained(Used, GV))
       NewUsed.push_back(Template);
@@ -339,16 +343,30 @@ static void emitAlignmentRecord(Module &M,
 // Step 4: instructions
 //===----------------------------------------------------------------------===//
 
-static bool isThisCpuPtrCall(const Instruction &I) {
-  auto *Call = dyn_cast<CallInst>(&I);
+/// Whether I calls the function <percpu.h> uses as the marker Name.
+static bool callsMarker(const Instruction &I, StringRef Name) {
+  auto *Call = dyn_cast<CallBase>(&I);
   Function *Callee = Call ? Call->getCalledFunction() : nullptr;
-  return Callee && Callee->getName() == PERCPU_THIS_CPU_PTR_FN;
+  return Callee && Callee->getName() == Name;
+}
+
+static bool isThisCpuPtrCall(const Instruction &I) {
+  return callsMarker(I, PERCPU_THIS_CPU_PTR_FN);
 }
 
 static bool isCmpXchg128Call(const Instruction &I) {
-  auto *Call = dyn_cast<CallInst>(&I);
-  Function *Callee = Call ? Call->getCalledFunction() : nullptr;
-  return Callee && Callee->getName() == PERCPU_CMPXCHG128_FN;
+  return callsMarker(I, PERCPU_CMPXCHG128_FN);
+}
+
+/// With exceptions on (C++, -fexceptions) a marker call can be an invoke;
+/// the markers never throw, so it becomes a call followed by a branch.
+static void callMarkersWithoutInvoke(Function &F) {
+  SmallVector<InvokeInst *, 2> Invokes;
+  for (Instruction &I : instructions(F))
+    if (isa<InvokeInst>(I) && (isThisCpuPtrCall(I) || isCmpXchg128Call(I)))
+      Invokes.push_back(cast<InvokeInst>(&I));
+  for (InvokeInst *II : Invokes)
+    changeToCall(II);
 }
 
 /// this_cpu_cmpxchg128(): the IR compare-and-exchange the lowering knows.
@@ -410,13 +428,14 @@ static bool accessesPercpuMemory(const Instruction &I) {
            (Call->isInlineAsm() ||
             (Call->getCalledFunction() &&
              Call->getCalledFunction()->isIntrinsic() &&
-             !Call->doesNotAccessMemory()));
+             !Call->doesNotAccessMemory() &&
+             !isPointerOnlyIntrinsic(Call->getIntrinsicID())));
   return false;
 }
 
 static bool isPercpuCast(const Instruction &I) {
-  if (auto *Cast = dyn_cast<AddrSpaceCastInst>(&I))
-    return isPercpuPointer(Cast) || isPercpuPointer(Cast->getPointerOperand());
+  if (isPercpuCastOp(cast<Operator>(I)))
+    return true;
   return any_of(I.operands(), [](const Use &Op) {
     auto *C = dyn_cast<Constant>(Op);
     return C && hasPercpuCast(C);
@@ -633,9 +652,75 @@ static bool lowerAccess(Instruction &I, PercpuTarget &Target,
   return false;
 }
 
+/// The type of a library function called with ordinary pointers where
+/// clang had given it per-CPU ones.
+static FunctionType *withOrdinaryPointers(FunctionType *FTy) {
+  SmallVector<Type *, 4> Params;
+  for (Type *Ty : FTy->params())
+    Params.push_back(isPercpuPointerType(Ty)
+                         ? PointerType::get(Ty->getContext(), 0)
+                         : Ty);
+  return FunctionType::get(FTy->getReturnType(), Params, FTy->isVarArg());
+}
+
+/// C library functions called on per-CPU memory (strlen(name), printf's
+/// "%s" of a per-CPU array, __atomic_load of a large _Atomic) get an
+/// ordinary pointer to this CPU's copy (PercpuLibCalls.h).
+static void lowerLibraryCalls(Function &F, PercpuTarget &Target,
+                              const LibraryCalls &Libs) {
+  SmallVector<CallBase *, 8> Calls;
+  for (Instruction &I : instructions(F))
+    if (auto *Call = dyn_cast<CallBase>(&I); Call && Libs.isLibraryCall(*Call))
+      Calls.push_back(Call);
+  SmallVector<WeakTrackingVH, 4> MaybeDead;
+  for (CallBase *Call : Calls) {
+    IRBuilder<> B(Call);
+    for (Use &Arg : Call->args()) {
+      Value *P = Arg.get();
+      if (Value *From = LibraryCalls::takesCastPointers(*Call)
+                            ? stripCastFromPercpu(P)
+                            : nullptr) {
+        MaybeDead.push_back(P);
+        P = From;
+      }
+      if (isPercpuPointer(P))
+        Arg.set(Target.thisCpuPointer(B, P));
+    }
+    Call->mutateFunctionType(withOrdinaryPointers(Call->getFunctionType()));
+    ++NumLibraryCalls;
+  }
+  RecursivelyDeleteTriviallyDeadInstructionsPermissive(MaybeDead);
+}
+
+/// A library function clang declared with per-CPU parameters, declared
+/// again with the ordinary ones its calls now pass.
+static void redeclareLibraryFunctions(Module &M, const LibraryCalls &Libs) {
+  SmallVector<Function *, 4> Retyped;
+  for (Function &F : M)
+    if (F.isDeclaration() && !F.isIntrinsic() &&
+        any_of(F.getFunctionType()->params(), isPercpuPointerType) &&
+        all_of(F.users(), [&](const User *U) {
+          auto *Call = dyn_cast<CallBase>(U);
+          return Call && Call->getCalledOperand() == &F &&
+                 Libs.isLibraryCall(*Call);
+        }))
+      Retyped.push_back(&F);
+  for (Function *Old : Retyped) {
+    Function *New =
+        Function::Create(withOrdinaryPointers(Old->getFunctionType()),
+                         Old->getLinkage(), Old->getAddressSpace(), "", &M);
+    New->copyAttributesFrom(Old);
+    New->takeName(Old);
+    Old->replaceAllUsesWith(New);
+    Old->eraseFromParent();
+  }
+}
+
 /// Step 4 for one function.
 static bool lowerFunction(Function &F, PercpuTarget &Target,
-                          Diagnostics &Diag) {
+                          const LibraryCalls &Libs, Diagnostics &Diag) {
+  callMarkersWithoutInvoke(F);
+  lowerLibraryCalls(F, Target, Libs);
   SmallVector<Instruction *, 32> Accesses;
   SmallVector<CallInst *, 4> ThisCpuPtrs, CmpXchg128s;
   for (Instruction &I : instructions(F)) {
@@ -681,20 +766,6 @@ static bool lowerFunction(Function &F, PercpuTarget &Target,
   return true;
 }
 
-//===----------------------------------------------------------------------===//
-// Step 5: nothing left behind
-//===----------------------------------------------------------------------===//
-
-static void verifyNoPercpuAccessLeft(Module &M, Diagnostics &Diag) {
-  for (Function &F : M)
-    for (Instruction &I : instructions(F))
-      if ((accessesPercpuMemory(I) || isThisCpuPtrCall(I) ||
-           isCmpXchg128Call(I)) &&
-          !Diag.reported(I))
-        Diag.error(I, "percpu-llvm internal error: an access to per-CPU "
-                      "memory was left unlowered (please report it)");
-}
-
 static bool usesPercpu(Module &M, ArrayRef<GlobalVariable *> Globals) {
   if (!Globals.empty() || M.getFunction(PERCPU_THIS_CPU_PTR_FN) ||
       M.getFunction(PERCPU_CMPXCHG128_FN))
@@ -723,6 +794,17 @@ static std::string takeConfigString(Module &M, StringRef Name) {
   removeFromUsedLists(M, [&](Constant *C) { return C == Config; });
   Config->eraseFromParent();
   return Value;
+}
+
+static StringRef objectFormatName(const Triple &TT) {
+  switch (TT.getObjectFormat()) {
+  case Triple::MachO:
+    return "Mach-O";
+  case Triple::COFF:
+    return "COFF";
+  default:
+    return Triple::getObjectFormatTypeName(TT.getObjectFormat());
+  }
 }
 
 /// The base register: the architecture's default or the one requested.
@@ -784,6 +866,15 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   Diagnostics Diag(M);
   Triple TT(M.getTargetTriple());
   const ArchInfo *Info = PercpuTarget::lookup(TT);
+  if (Info && !TT.isOSBinFormatELF()) {
+    // The model needs ELF: __start_/__stop_ symbols for the template
+    // section, and the backends' segment and register addressing.
+    M.getContext().emitError(
+        "percpu-llvm: per-CPU variables are not supported on target '" +
+        TT.str() + "': they need the ELF object format (Linux, BSD, bare "
+        "metal), not " + objectFormatName(TT));
+    return PreservedAnalyses::none();
+  }
   if (!Info) {
     M.getContext().emitError(
         "percpu-llvm: per-CPU variables are not supported on target '" +
@@ -799,18 +890,22 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   Opts->Reg = *Reg;
   requireMatchingRuntime(M, *Opts);
 
+  exposeConstantCasts(Globals);
   diagnoseUnsupportedGlobals(M, Globals, Diag);
   SmallVector<GlobalVariable *, 16> Templates = moveToTemplates(M, Globals);
   emitAlignmentRecord(M, Templates);
 
   PercpuTarget Target(M, *Info, *Opts);
+  LibraryCalls Libs(M);
   for (Function &F : M)
-    lowerFunction(F, Target, Diag);
+    lowerFunction(F, Target, Libs, Diag);
+  redeclareLibraryFunctions(M, Libs);
   for (const char *Name : {PERCPU_THIS_CPU_PTR_FN, PERCPU_CMPXCHG128_FN})
     if (Function *Marker = M.getFunction(Name))
       if (Marker->use_empty())
         Marker->eraseFromParent();
 
-  verifyNoPercpuAccessLeft(M, Diag);
+  // Step 5.
+  checkOnlyPointerMovesLeft(M, Libs, Diag);
   return PreservedAnalyses::none();
 }

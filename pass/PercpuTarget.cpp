@@ -289,8 +289,11 @@ Instruction *PercpuTarget::lowerShortAccess(Instruction &I) {
   if (!Symbol)
     return nullptr;
   APInt Offset(DL.getIndexTypeSizeInBits(Symbol->getType()), 0);
-  if (!isa<GlobalVariable>(
-          Symbol->stripAndAccumulateConstantOffsets(DL, Offset, true)))
+  // A symbol that may not be in this image (an undefined weak one) needs
+  // the GOT, which the short form does not use.
+  auto *GV = dyn_cast<GlobalVariable>(
+      Symbol->stripAndAccumulateConstantOffsets(DL, Offset, true));
+  if (!GV || !GV->isDSOLocal())
     return nullptr;
 
   std::optional<CodeModel::Model> CM = M.getCodeModel();

@@ -1,0 +1,235 @@
+//===-- PercpuCheck.cpp - Nothing but pointer moves left ------------------===//
+//
+// An allowlist: each use of a per-CPU pointer is checked against the uses
+// known to keep its meaning, and everything else is an error. Allowed:
+//
+//   use                                 why it is safe
+//   ----------------------------------  --------------------------------------
+//   getelementptr, phi, select, freeze,  they compute another per-CPU
+//   bitcast within the space, vector     pointer, which is checked in turn
+//   element moves, insertvalue
+//   icmp, ptrtoint                       they read the pointer's value only
+//                                        (ptrtoint is the uintptr_t round
+//                                        trip, meant to reach the template)
+//   store/cmpxchg/atomicrmw of the       the pointer is data; the memory
+//   pointer as the stored value, ret     written is ordinary
+//   a call argument whose parameter      the callee takes a per-CPU pointer
+//   type is per-CPU (not variadic, not   and lowers its own accesses
+//   byval/inalloca/preallocated, not a
+//   library function, not an operand
+//   bundle)
+//   intrinsics that do not touch memory  launder/strip.invariant.group,
+//                                        ptrmask, objectsize, ...
+//   constants: getelementptr, ptrtoint,  as above, in static initialisers
+//   aggregates, global initialisers
+//
+// Anything else, a dereference the lowering left behind included, is
+// reported at the instruction (or the first instruction using a constant).
+//
+//===----------------------------------------------------------------------===//
+
+#include "PercpuCheck.h"
+#include "PercpuDiagnostics.h"
+#include "PercpuLibCalls.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+
+#include "percpu/abi.h"
+
+using namespace llvm;
+
+namespace percpu {
+
+static bool isPercpuType(Type *Ty) {
+  Ty = Ty->getScalarType();
+  return Ty->isPointerTy() && Ty->getPointerAddressSpace() == PERCPU_ADDRESS_SPACE;
+}
+
+static const char *const LeftUnlowered =
+    "percpu-llvm internal error: an access to per-CPU memory was left "
+    "unlowered (please report it)";
+
+bool isPointerOnlyIntrinsic(Intrinsic::ID ID) {
+  switch (ID) {
+  case Intrinsic::launder_invariant_group:
+  case Intrinsic::strip_invariant_group:
+  case Intrinsic::ptrmask:
+  case Intrinsic::ptr_annotation:
+  case Intrinsic::objectsize:
+  case Intrinsic::is_constant:
+  case Intrinsic::ssa_copy:
+#if LLVM_VERSION_MAJOR >= 20
+  case Intrinsic::fake_use:
+#endif
+    return true;
+  default:
+    return false;
+  }
+}
+
+namespace {
+
+class Checker {
+public:
+  Checker(const LibraryCalls &Libs, Diagnostics &Diag)
+      : Libs(Libs), Diag(Diag) {}
+
+  void checkInstructionUse(const Instruction &I, const Use &U) {
+    if (Diag.reported(I))
+      return;
+    if (const char *Why = whyNotAllowed(I, U))
+      Diag.error(I, Why);
+  }
+
+  /// Checks the per-CPU operands of C and of the constants inside it;
+  /// errors go to Anchor (the instruction or global that holds C).
+  void checkConstant(const Constant &C, const Value &Anchor) {
+    if (isa<GlobalValue>(C) || !Visited.insert(&C).second)
+      return;
+    for (const Use &Op : C.operands()) {
+      auto *OpC = cast<Constant>(Op.get());
+      if (isPercpuType(OpC->getType()) && !Diag.reported(Anchor))
+        if (const char *Why = whyNotAllowed(C, Op.getOperandNo()))
+          Diag.error(Anchor, Why);
+      checkConstant(*OpC, Anchor);
+    }
+  }
+
+private:
+  static const char *whyNotAllowed(const Constant &C, unsigned OpNo) {
+    if (isa<ConstantAggregate>(C))
+      return nullptr;
+    auto *CE = dyn_cast<ConstantExpr>(&C);
+    if (!CE)
+      return "percpu-llvm: a per-CPU pointer is used in a constant the pass "
+             "does not know; it could reach the template, not this CPU's "
+             "copy (please report it)";
+    switch (CE->getOpcode()) {
+    case Instruction::GetElementPtr:
+      return OpNo == 0 ? nullptr : CastHint;
+    case Instruction::PtrToInt:
+    case Instruction::ICmp:
+      return nullptr;
+    case Instruction::BitCast:
+      return isPercpuType(CE->getType()) ? nullptr : CastHint;
+    case Instruction::AddrSpaceCast:
+      return CastHint;
+    default:
+      return "percpu-llvm: a per-CPU pointer is used in a constant "
+             "expression the pass does not know; it could reach the "
+             "template, not this CPU's copy (please report it)";
+    }
+  }
+
+  const char *whyNotAllowed(const Instruction &I, const Use &U) const {
+    unsigned OpNo = U.getOperandNo();
+    switch (I.getOpcode()) {
+    case Instruction::GetElementPtr:
+      return OpNo == 0 ? nullptr : CastHint;
+    case Instruction::PHI:
+    case Instruction::Select:
+    case Instruction::Freeze:
+    case Instruction::ICmp:
+    case Instruction::PtrToInt:
+    case Instruction::Ret:
+    case Instruction::ExtractElement:
+    case Instruction::InsertElement:
+    case Instruction::ShuffleVector:
+    case Instruction::InsertValue:
+      return nullptr;
+    case Instruction::BitCast:
+      return isPercpuType(I.getType()) ? nullptr : CastHint;
+    case Instruction::AddrSpaceCast:
+      return CastHint;
+    case Instruction::Store:
+      return OpNo == 0 ? nullptr : LeftUnlowered;
+    case Instruction::AtomicCmpXchg:
+    case Instruction::AtomicRMW:
+      return OpNo != 0 ? nullptr : LeftUnlowered;
+    case Instruction::Load:
+      return LeftUnlowered;
+    case Instruction::Call:
+    case Instruction::Invoke:
+    case Instruction::CallBr:
+      return whyNotAllowedInCall(cast<CallBase>(I), OpNo);
+    default:
+      return "percpu-llvm: a per-CPU pointer reaches an operation the pass "
+             "does not know; it could reach the template, not this CPU's "
+             "copy: use this_cpu_ptr() to work on this CPU's copy (please "
+             "report it)";
+    }
+  }
+
+  const char *whyNotAllowedInCall(const CallBase &Call, unsigned OpNo) const {
+    if (Call.isBundleOperand(OpNo))
+      return "a per-CPU pointer in an operand bundle is not supported: the "
+             "bundle's user would see the template, not this CPU's copy";
+    if (Call.isCallee(&Call.getOperandUse(OpNo)))
+      return "a call through a per-CPU pointer is not supported";
+    if (Call.isInlineAsm())
+      return "an inline asm operand points into per-CPU memory; the asm "
+             "would address the template, not this CPU's copy: pass "
+             "this_cpu_ptr(p) instead";
+    if (auto *II = dyn_cast<IntrinsicInst>(&Call))
+      return isPointerOnlyIntrinsic(II->getIntrinsicID()) ? nullptr
+                                                          : LeftUnlowered;
+    if (Libs.isLibraryCall(Call))
+      return LeftUnlowered;
+    unsigned ArgNo = Call.getArgOperandNo(&Call.getOperandUse(OpNo));
+    if (Call.isByValArgument(ArgNo) || Call.isInAllocaArgument(ArgNo) ||
+        Call.paramHasAttr(ArgNo, Attribute::Preallocated) ||
+        Call.paramHasAttr(ArgNo, Attribute::ByRef))
+      return "a per-CPU object passed by value would be copied from the "
+             "template, not this CPU's copy; pass this_cpu_read(v) or "
+             "*this_cpu_ptr(&v)";
+    // A direct call is judged by the callee's declaration: clang types an
+    // unprototyped call (void f(); f(&v);) after its arguments.
+    auto *Callee = dyn_cast<Function>(Call.getCalledOperand()->stripPointerCasts());
+    FunctionType *FTy =
+        Callee ? Callee->getFunctionType() : Call.getFunctionType();
+    if (ArgNo >= FTy->getNumParams())
+      return "a per-CPU pointer passed as a variadic argument would be read "
+             "as an ordinary pointer to the template; pass this_cpu_ptr(p) "
+             "for this CPU's copy, or (uintptr_t)p for the pointer's value";
+    if (!isPercpuType(FTy->getParamType(ArgNo)))
+      return CastHint;
+    return nullptr;
+  }
+
+  const LibraryCalls &Libs;
+  Diagnostics &Diag;
+  SmallPtrSet<const Constant *, 32> Visited;
+};
+
+} // namespace
+
+void checkOnlyPointerMovesLeft(Module &M, const LibraryCalls &Libs,
+                               Diagnostics &Diag) {
+  Checker Check(Libs, Diag);
+  for (GlobalVariable &GV : M.globals()) {
+    if (GV.getAddressSpace() == PERCPU_ADDRESS_SPACE)
+      Diag.error(GV, "percpu-llvm internal error: a per-CPU variable was "
+                     "left outside the template (please report it)");
+    if (GV.hasInitializer())
+      Check.checkConstant(*GV.getInitializer(), GV);
+  }
+  for (GlobalAlias &GA : M.aliases())
+    if (isPercpuType(GA.getAliasee()->getType()))
+      Diag.error(GA, "an alias of a per-CPU variable is not supported; "
+                     "declare the variable itself with DECLARE_PER_CPU");
+  for (Function &F : M)
+    for (Instruction &I : instructions(F))
+      for (const Use &U : I.operands()) {
+        if (isPercpuType(U->getType()))
+          Check.checkInstructionUse(I, U);
+        if (auto *C = dyn_cast<Constant>(U.get()))
+          Check.checkConstant(*C, I);
+      }
+}
+
+} // namespace percpu

@@ -1,0 +1,50 @@
+//===-- PercpuLibCalls.h - Library calls on per-CPU memory ------*- C++ -*-===//
+//
+// Clang retypes a library builtin to the address space of its arguments:
+// strlen(name) on a per-CPU array declares i64 @strlen(ptr addrspace(300)).
+// The C means "the length of this CPU's copy", so the pass hands such a
+// function an ordinary pointer to this CPU's copy. A function of the
+// program that is declared with __percpu parameters takes the per-CPU
+// pointer itself and is left alone.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERCPU_LLVM_PERCPULIBCALLS_H
+#define PERCPU_LLVM_PERCPULIBCALLS_H
+
+#include "llvm/Analysis/TargetLibraryInfo.h"
+
+namespace llvm {
+class CallBase;
+class Module;
+class Value;
+} // namespace llvm
+
+namespace percpu {
+
+class LibraryCalls {
+public:
+  explicit LibraryCalls(const llvm::Module &M);
+
+  /// Whether Call calls a C library function, or a compiler runtime
+  /// routine such as __atomic_load, rather than a function of the program.
+  /// Names of the C library are reserved, so a declared (not defined)
+  /// function with such a name is the library's.
+  bool isLibraryCall(const llvm::CallBase &Call) const;
+
+  /// Whether the call passes its pointer arguments as generic (void *)
+  /// pointers that clang cast from the per-CPU space: the __atomic_*
+  /// routines clang calls for _Atomic objects larger than 8 bytes.
+  static bool takesCastPointers(const llvm::CallBase &Call);
+
+private:
+  llvm::TargetLibraryInfoImpl TLI;
+};
+
+/// The per-CPU pointer V was cast from, through address-space-changing
+/// bitcasts or addrspacecasts (instructions or constants); null if none.
+llvm::Value *stripCastFromPercpu(llvm::Value *V);
+
+} // namespace percpu
+
+#endif // PERCPU_LLVM_PERCPULIBCALLS_H
