@@ -32,12 +32,36 @@
 // 3. Record the units' largest per-CPU alignment for the runtime.
 // 4. Rewrite each instruction that dereferences a per-CPU pointer, whatever
 //    produced the pointer (GEP, phi, select, argument, load): loads, stores,
-//    atomics, memory and vector intrinsics, and the this_cpu_ptr() and
-//    this_cpu_cmpxchg128() marker calls. How this CPU's copy is reached is
+//    atomics, memory and vector intrinsics, the this_cpu_ptr() and
+//    this_cpu_cmpxchg128() marker calls (invokes too), and calls of C
+//    library functions that clang retyped to the per-CPU space, which get
+//    an ordinary pointer to this CPU's copy (PercpuLibCalls.h). How this CPU's copy is reached is
 //    the target's business (PercpuTarget.h); in the preemption-hooks mode,
 //    operations that read the base register apart from the access are put
 //    between percpu_preempt_disable() and percpu_preempt_enable().
-// 5. Check that no access to the per-CPU address space is left.
+// 5. Check, with an allowlist, that per-CPU pointers are now only moved or
+//    compared (PercpuCheck.cpp): every other use is an error, so an IR
+//    form the pass does not know fails to compile.
+//
+// Where each IR form that can carry a per-CPU pointer goes (test/forms,
+// test/ir and the per-architecture tests exercise each row):
+//
+//   form                                  step  result
+//   ------------------------------------  ----  ---------------------------
+//   load, store, atomicrmw, cmpxchg         4   this CPU's copy
+//   memcpy/memmove/memset, masked and       4   this CPU's copy
+//   gather/scatter intrinsics, prefetch
+//   this_cpu_ptr, cmpxchg128 (call/invoke)  4   this CPU's copy
+//   retyped library call, __atomic_* call   4   this CPU's copy
+//   GEP, phi, select, freeze, icmp,         5   allowed: moves the pointer
+//   ptrtoint, ret, stored value,
+//   __percpu parameter
+//   addrspacecast / bitcast out of the      4,5 error (cast hint)
+//   space, also inside constants
+//   inline asm operand                      4   error
+//   variadic, unprototyped, byval           5   error
+//   argument; operand bundle
+//   anything else                           5   error
 //
 // Consequences and limitations
 // ----------------------------
@@ -54,6 +78,11 @@
 //   optimiser only sees address spaces the backend knows.
 // - Per-CPU variables live in the image that defines them: the pass marks
 //   templates dso_local, so a shared library cannot take another's.
+// - -fcommon definitions become weak templates (a common symbol cannot
+//   have a section); undefined weak declarations stay preemptible, so a
+//   PIE link reaches them through the GOT.
+// - Only ELF targets: the template section and its __start/__stop symbols
+//   are ELF's; Mach-O and COFF get an error.
 // - What cannot be lowered is a compiler error at the source location
 //   (compile with -g for line and column), never a silent fall-through.
 //
