@@ -52,6 +52,8 @@
 //   asm would address the template (and x86 drops %gs:, llvm#187893).
 // - With -flto the pass lowers each unit before the link, so the link-time
 //   optimiser only sees address spaces the backend knows.
+// - Vectors of per-CPU pointers (gathers, scatters) read the base once and
+//   add it to every lane.
 // - Per-CPU variables live in the image that defines them: the pass marks
 //   templates dso_local, so a shared library cannot take another's.
 // - What cannot be lowered is a compiler error at the source location
