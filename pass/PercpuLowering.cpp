@@ -56,6 +56,12 @@
 //   .inline forms, which the backend must expand whatever its heuristics
 //   (-Os, cold, volatile); memmove, which has none, becomes loads then
 //   stores. Longer or variable ones run on this_cpu_ptr().
+// - Under ASan/KASAN, TSan, MSan/KMSAN and HWASan, x86 memory intrinsics
+//   all run on this_cpu_ptr(), where the sanitizer checks this CPU's copy;
+//   what stays on %gs: (loads, stores, this_cpu_* operations) carries
+//   !nosanitize and goes unchecked, since the sanitizers would check the
+//   template (llvm#124238). On the base-register targets every access is
+//   an ordinary pointer to this CPU's copy, and sanitizers check it.
 // - Vectors of per-CPU pointers (gathers, scatters) read the base once and
 //   add it to every lane.
 // - Per-CPU variables live in the image that defines them: the pass marks
@@ -450,8 +456,12 @@ static bool lowerMemIntrinsic(MemIntrinsic &MI, PercpuTarget &Target) {
 
   IRBuilder<> B(&MI);
   auto *Length = dyn_cast<ConstantInt>(MI.getLength());
+  // A sanitizer would redirect a segment memory intrinsic to the template;
+  // on this CPU's plain address it checks the right memory.
   bool KeepSegment =
-      Inline || (Length && Length->getZExtValue() <= MaxInlineSegmentMemOpBytes);
+      (Inline ||
+       (Length && Length->getZExtValue() <= MaxInlineSegmentMemOpBytes)) &&
+      !isSanitized(*MI.getFunction());
   Value *Dst = memIntrinsicOperand(B, Target, MI.getRawDest(), KeepSegment);
   MaybeAlign DstAlign = MI.getDestAlign();
   Value *Len = MI.getLength();
@@ -699,6 +709,8 @@ static bool lowerFunction(Function &F, PercpuTarget &Target,
   }
   // The rewrites rebuilt GEP chains on the template; drop the old ones.
   RecursivelyDeleteTriviallyDeadInstructionsPermissive(MaybeDead);
+  if (Target.isSegment())
+    protectSegmentAccesses(F, Target.segmentAddrSpace());
   return true;
 }
 

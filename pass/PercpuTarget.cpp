@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PercpuTarget.h"
+#include "SegmentAccess.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/InlineAsm.h"
@@ -388,6 +389,9 @@ static CallInst *callAsm(IRBuilder<> &B, Type *RetTy, ArrayRef<Value *> Args,
   for (unsigned I : MemArgs)
     Call->addParamAttr(I, Attribute::get(B.getContext(), Attribute::ElementType,
                                          ElemTy));
+  // The "m" operands are template addresses: MSan would mark the template's
+  // shadow.
+  keepFromSanitizers(*Call);
   return Call;
 }
 

@@ -1,15 +1,18 @@
 //===-- SegmentAccess.h - Keep segment accesses intact downstream -*- C++ -*-===//
 //
 // The Segment strategy (x86_64) leaves per-CPU accesses in the segment's
-// address space. Code that runs after the pass handles that address space
-// badly:
+// address space. Two kinds of code run after the pass and handle
+// that address space badly:
 //
 //   - the backend, which cannot call memcpy/memset/memmove on a segment
 //     address ("cannot lower memory intrinsic in address space 256",
 //     llvm#62834) and only expands them inline when its size heuristics
-//     allow (-Os, -Oz, cold functions and volatile copies do not).
+//     allow (-Os, -Oz, cold functions and volatile copies do not);
+//   - the sanitizers, which turn memory intrinsics and atomics into runtime
+//     calls on the address without its segment, i.e. on the template
+//     (llvm#124238).
 //
-// These helpers keep it away from what it cannot handle.
+// These helpers keep each of them away from what it cannot handle.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,12 +29,23 @@ class Module;
 
 namespace percpu {
 
+/// Whether a sanitizer that rewrites memory accesses instruments F:
+/// ASan/KASAN, HWASan, TSan, MSan/KMSAN.
+bool isSanitized(const llvm::Function &F);
+
+/// Tells the sanitizers to leave I alone, when its function is sanitized:
+/// they would instrument the template instead of this CPU's copy.
+void keepFromSanitizers(llvm::Instruction &I);
+
 /// memmove of Len constant bytes (at most 32) where Dst or Src is a segment
 /// address, as plain loads of the whole source followed by the stores, so
 /// that overlapping ranges move correctly without the backend's help.
 void emitShortMemMove(llvm::IRBuilder<> &B, llvm::Value *Dst,
                       llvm::MaybeAlign DstAlign, llvm::Value *Src,
                       llvm::MaybeAlign SrcAlign, uint64_t Len, bool Volatile);
+
+/// After the lowering of F: marks its segment accesses for the sanitizers.
+void protectSegmentAccesses(llvm::Function &F, unsigned SegmentAddrSpace);
 
 } // namespace percpu
 
