@@ -51,7 +51,12 @@
 // - Inline asm operands that point into per-CPU memory are an error: the
 //   asm would address the template (and x86 drops %gs:, llvm#187893).
 // - With -flto the pass lowers each unit before the link, so the link-time
-//   optimiser only sees address spaces the backend knows.
+//   optimiser only sees address spaces the backend knows. The ThinLTO link
+//   optimises again, and its LoopIdiom and MemCpyOpt would merge x86 %gs:
+//   accesses into memset/memcpy the backend cannot emit: in -flto=thin
+//   units, functions left with %gs: accesses get no-builtin-memset/memcpy/
+//   memmove, so the link inlines them only into functions that carry those
+//   too (SegmentAccess.cpp).
 // - x86 memory intrinsics of at most 32 constant bytes stay on %gs: in the
 //   .inline forms, which the backend must expand whatever its heuristics
 //   (-Os, cold, volatile); memmove, which has none, becomes loads then

@@ -83,6 +83,15 @@ void emitShortMemMove(IRBuilder<> &B, Value *Dst, MaybeAlign DstAlign,
                          commonAlignment(DstAlign.valueOrOne(), Off), Volatile);
 }
 
+/// Whether M is compiled for ThinLTO: clang marks every -flto unit with
+/// EnableSplitLTOUnit, and the full LTO ones with ThinLTO = 0.
+static bool isThinLTOPreLink(const Module &M) {
+  if (!M.getModuleFlag("EnableSplitLTOUnit"))
+    return false;
+  auto *Thin = mdconst::extract_or_null<ConstantInt>(M.getModuleFlag("ThinLTO"));
+  return !Thin || !Thin->isZero();
+}
+
 static bool accessesAddrSpace(const Instruction &I, unsigned AS) {
   if (!I.mayReadOrWriteMemory())
     return false;
@@ -93,9 +102,22 @@ static bool accessesAddrSpace(const Instruction &I, unsigned AS) {
 }
 
 void protectSegmentAccesses(Function &F, unsigned SegmentAddrSpace) {
+  bool Found = false;
   for (Instruction &I : instructions(F))
-    if (accessesAddrSpace(I, SegmentAddrSpace))
+    if (accessesAddrSpace(I, SegmentAddrSpace)) {
       keepFromSanitizers(I);
+      Found = true;
+    }
+  // The ThinLTO link optimises this code again, without the plugin:
+  // LoopIdiom and MemCpyOpt would merge segment loads and stores into
+  // memset/memcpy/memmove calls the backend cannot emit. Both form only
+  // what TargetLibraryInfo says is available, which these attributes
+  // withdraw. The price: the link inlines F only into functions that carry
+  // them too. Full LTO runs no LoopIdiom after the pass and keeps inlining.
+  if (Found && isThinLTOPreLink(*F.getParent()))
+    for (const char *Name :
+         {"no-builtin-memset", "no-builtin-memcpy", "no-builtin-memmove"})
+      F.addFnAttr(Name);
 }
 
 } // namespace percpu

@@ -1,8 +1,8 @@
 //===-- SegmentAccess.h - Keep segment accesses intact downstream -*- C++ -*-===//
 //
 // The Segment strategy (x86_64) leaves per-CPU accesses in the segment's
-// address space. Two kinds of code run after the pass and handle
-// that address space badly:
+// address space. Three kinds of code run after the pass and handle that
+// address space badly:
 //
 //   - the backend, which cannot call memcpy/memset/memmove on a segment
 //     address ("cannot lower memory intrinsic in address space 256",
@@ -10,7 +10,9 @@
 //     allow (-Os, -Oz, cold functions and volatile copies do not);
 //   - the sanitizers, which turn memory intrinsics and atomics into runtime
 //     calls on the address without its segment, i.e. on the template
-//     (llvm#124238).
+//     (llvm#124238);
+//   - the ThinLTO link, whose optimiser runs LoopIdiom and MemCpyOpt again
+//     and re-forms memory intrinsics from segment loads and stores.
 //
 // These helpers keep each of them away from what it cannot handle.
 //
@@ -44,7 +46,9 @@ void emitShortMemMove(llvm::IRBuilder<> &B, llvm::Value *Dst,
                       llvm::MaybeAlign DstAlign, llvm::Value *Src,
                       llvm::MaybeAlign SrcAlign, uint64_t Len, bool Volatile);
 
-/// After the lowering of F: marks its segment accesses for the sanitizers.
+/// After the lowering of F: marks its segment accesses for the sanitizers,
+/// and, in a ThinLTO compile, keeps the link-time optimiser from turning
+/// them into memory intrinsics.
 void protectSegmentAccesses(llvm::Function &F, unsigned SegmentAddrSpace);
 
 } // namespace percpu
