@@ -75,7 +75,24 @@
 // - Inline asm operands that point into per-CPU memory are an error: the
 //   asm would address the template (and x86 drops %gs:, llvm#187893).
 // - With -flto the pass lowers each unit before the link, so the link-time
-//   optimiser only sees address spaces the backend knows.
+//   optimiser only sees address spaces the backend knows. The ThinLTO link
+//   optimises again, and its LoopIdiom and MemCpyOpt would merge x86 %gs:
+//   accesses into memset/memcpy the backend cannot emit: in -flto=thin
+//   units, functions left with %gs: accesses get no-builtin-memset/memcpy/
+//   memmove, so the link inlines them only into functions that carry those
+//   too (SegmentAccess.cpp).
+// - x86 memory intrinsics of at most 32 constant bytes stay on %gs: in the
+//   .inline forms, which the backend must expand whatever its heuristics
+//   (-Os, cold, volatile); memmove, which has none, becomes loads then
+//   stores. Longer or variable ones run on this_cpu_ptr().
+// - Under ASan/KASAN, TSan, MSan/KMSAN and HWASan, x86 memory intrinsics
+//   all run on this_cpu_ptr(), where the sanitizer checks this CPU's copy;
+//   what stays on %gs: (loads, stores, this_cpu_* operations) carries
+//   !nosanitize and goes unchecked, since the sanitizers would check the
+//   template (llvm#124238). On the base-register targets every access is
+//   an ordinary pointer to this CPU's copy, and sanitizers check it.
+// - Vectors of per-CPU pointers (gathers, scatters) read the base once and
+//   add it to every lane.
 // - Per-CPU variables live in the image that defines them: the pass marks
 //   templates dso_local, so a shared library cannot take another's.
 // - -fcommon definitions become weak templates (a common symbol cannot
@@ -93,6 +110,7 @@
 #include "PercpuDiagnostics.h"
 #include "PercpuLibCalls.h"
 #include "PercpuTarget.h"
+#include "SegmentAccess.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/Statistic.h"
@@ -122,11 +140,11 @@ STATISTIC(NumThisCpuPtrs, "this_cpu_ptr() calls lowered");
 STATISTIC(NumLibraryCalls, "Library calls given this CPU's copy");
 STATISTIC(NumPreemptGuards, "Operations wrapped in preemption hooks");
 
-// Memory intrinsics up to this many bytes keep segment addressing; the
-// backend expands them inline. Longer or variable ones go through
+// Memory intrinsics up to this many bytes keep segment addressing, in forms
+// the backend must expand inline. Longer or variable ones go through
 // this_cpu_ptr(), since the backend cannot call memcpy on a segment
-// (llvm#62834). 32 bytes is what x86 expands inline in the worst case:
-// four 8-byte stores when optimising for size without SSE.
+// (llvm#62834). 32 bytes cost at most four 8-byte moves each way (no SSE);
+// longer inline copies would grow the code more than the call costs.
 static constexpr uint64_t MaxInlineSegmentMemOpBytes = 32;
 
 static bool isPercpuPointerType(Type *Ty) {
@@ -491,31 +509,49 @@ static bool lowerMemIntrinsic(MemIntrinsic &MI, PercpuTarget &Target) {
 
   IRBuilder<> B(&MI);
   auto *Length = dyn_cast<ConstantInt>(MI.getLength());
+  // A sanitizer would redirect a segment memory intrinsic to the template;
+  // on this CPU's plain address it checks the right memory.
   bool KeepSegment =
-      Inline || (Length && Length->getZExtValue() <= MaxInlineSegmentMemOpBytes);
+      (Inline ||
+       (Length && Length->getZExtValue() <= MaxInlineSegmentMemOpBytes)) &&
+      !isSanitized(*MI.getFunction());
   Value *Dst = memIntrinsicOperand(B, Target, MI.getRawDest(), KeepSegment);
   MaybeAlign DstAlign = MI.getDestAlign();
   Value *Len = MI.getLength();
   bool Volatile = MI.isVolatile();
+  Value *Src = nullptr;
+  MaybeAlign SrcAlign;
+  if (auto *Transfer = dyn_cast<MemTransferInst>(&MI)) {
+    Src = memIntrinsicOperand(B, Target, Transfer->getRawSource(), KeepSegment);
+    SrcAlign = Transfer->getSourceAlign();
+  }
+  // The backend cannot call a library function on a segment address, so it
+  // must expand the operation inline whatever its size heuristics say (they
+  // refuse at -Os, in cold functions, for volatile copies): the .inline
+  // forms demand it, and memmove, which has none, is moved here.
+  auto InSegment = [](Value *P) {
+    return P && P->getType()->getPointerAddressSpace() != 0;
+  };
+  bool OnSegment = Length && (InSegment(Dst) || InSegment(Src));
+  Inline |= OnSegment;
 
-  CallInst *New;
+  CallInst *New = nullptr;
   if (ID == Intrinsic::memset || ID == Intrinsic::memset_inline) {
     Value *Byte = MI.getArgOperand(1);
     New = Inline ? B.CreateMemSetInline(Dst, DstAlign, Byte, Len, Volatile)
                  : B.CreateMemSet(Dst, Byte, Len, DstAlign, Volatile);
+  } else if (ID == Intrinsic::memmove && OnSegment) {
+    emitShortMemMove(B, Dst, DstAlign, Src, SrcAlign, Length->getZExtValue(),
+                     Volatile);
+  } else if (ID == Intrinsic::memmove) {
+    New = B.CreateMemMove(Dst, DstAlign, Src, SrcAlign, Len, Volatile);
+  } else if (Inline) {
+    New = B.CreateMemCpyInline(Dst, DstAlign, Src, SrcAlign, Len, Volatile);
   } else {
-    auto &Transfer = cast<MemTransferInst>(MI);
-    Value *Src =
-        memIntrinsicOperand(B, Target, Transfer.getRawSource(), KeepSegment);
-    MaybeAlign SrcAlign = Transfer.getSourceAlign();
-    if (ID == Intrinsic::memmove)
-      New = B.CreateMemMove(Dst, DstAlign, Src, SrcAlign, Len, Volatile);
-    else if (Inline)
-      New = B.CreateMemCpyInline(Dst, DstAlign, Src, SrcAlign, Len, Volatile);
-    else
-      New = B.CreateMemCpy(Dst, DstAlign, Src, SrcAlign, Len, Volatile);
+    New = B.CreateMemCpy(Dst, DstAlign, Src, SrcAlign, Len, Volatile);
   }
-  New->copyMetadata(MI);
+  if (New)
+    New->copyMetadata(MI);
   MI.eraseFromParent();
   return true;
 }
@@ -792,6 +828,8 @@ static bool lowerFunction(Function &F, PercpuTarget &Target,
   }
   // The rewrites rebuilt GEP chains on the template; drop the old ones.
   RecursivelyDeleteTriviallyDeadInstructionsPermissive(MaybeDead);
+  if (Target.isSegment())
+    protectSegmentAccesses(F, Target.segmentAddrSpace());
   return true;
 }
 

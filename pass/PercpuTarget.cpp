@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PercpuTarget.h"
+#include "SegmentAccess.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/InlineAsm.h"
@@ -230,25 +231,36 @@ Value *PercpuTarget::thisCpuPointer(IRBuilder<> &B, Value *P) {
   if (Opts.SingleCpu)
     return castPercpuPointer(B, P, 0);
   Value *Template = castPercpuPointer(B, P, 0);
+  const DataLayout &DL = M.getDataLayout();
+  // A vector of pointers (gathers, scatters) has a vector of addresses.
+  Type *AddrTy = DL.getIntPtrType(Template->getType());
   if (Info.AddBaseAsm) {
     // Side effects keep the read of the register where it is.
-    Type *IntPtrTy = M.getDataLayout().getIntPtrType(B.getContext());
+    Type *IntPtrTy = DL.getIntPtrType(B.getContext());
     std::string Text = expand(Info.AddBaseAsm, {{"{T}", "$0"},
                                                 {"{A}", "$1"},
                                                 {"{R}", asmRegister(Info, Reg)}});
     auto *FTy = FunctionType::get(IntPtrTy, {IntPtrTy}, false);
-    Value *Sum = B.CreateCall(InlineAsm::get(FTy, Text, "=r,r", true),
-                              {B.CreatePtrToInt(Template, IntPtrTy)},
-                              "percpu.addr");
-    return B.CreateIntToPtr(Sum, B.getPtrTy(), "percpu.ptr");
+    auto AddBase = [&](Value *Addr) {
+      return B.CreateCall(InlineAsm::get(FTy, Text, "=r,r", true), {Addr},
+                          "percpu.addr");
+    };
+    if (!AddrTy->isVectorTy())
+      return B.CreateIntToPtr(AddBase(B.CreatePtrToInt(Template, AddrTy)),
+                              B.getPtrTy(), "percpu.ptr");
+    // The asm takes one register: read the base once (base + 0) and add
+    // it to every lane.
+    Value *Base = B.CreateIntToPtr(AddBase(ConstantInt::get(IntPtrTy, 0)),
+                                   B.getPtrTy(), "percpu.base");
+    return B.CreateGEP(B.getInt8Ty(), Base,
+                       B.CreatePtrToInt(Template, AddrTy), "percpu.ptr");
   }
   Value *Offset = thisCpuOffset(B);
   if (Info.Kind == Strategy::BaseReg) {
     // base + template address: one register-register addressing mode.
-    Type *IntPtrTy = Offset->getType();
     Value *Base = B.CreateIntToPtr(Offset, B.getPtrTy());
     return B.CreateGEP(B.getInt8Ty(), Base,
-                       B.CreatePtrToInt(Template, IntPtrTy), "percpu.ptr");
+                       B.CreatePtrToInt(Template, AddrTy), "percpu.ptr");
   }
   return B.CreateGEP(B.getInt8Ty(), Template, Offset, "percpu.ptr");
 }
@@ -380,6 +392,9 @@ static CallInst *callAsm(IRBuilder<> &B, Type *RetTy, ArrayRef<Value *> Args,
   for (unsigned I : MemArgs)
     Call->addParamAttr(I, Attribute::get(B.getContext(), Attribute::ElementType,
                                          ElemTy));
+  // The "m" operands are template addresses: MSan would mark the template's
+  // shadow.
+  keepFromSanitizers(*Call);
   return Call;
 }
 

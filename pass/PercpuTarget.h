@@ -133,6 +133,8 @@ public:
   /// which may call libatomic on this CPU's address).
   bool supportsAtomicAccess(uint64_t Bytes, llvm::Align Alignment) const;
   bool isSegment() const { return Info.Kind == Strategy::Segment; }
+  /// Segment: the address space of this CPU's copies.
+  unsigned segmentAddrSpace() const { return Info.SegmentAddrSpace; }
   /// A 16-byte compare-and-exchange (x86_64: cmpxchg16b).
   bool supportsCmpXchg128(uint64_t Bytes) const { return Bytes == 16; }
 

@@ -1,5 +1,5 @@
 ; RUN: %percpu_opt -S %s | FileCheck %s
-; Verify that memory intrinsics on per-CPU memory keep GS addressing when short and constant, and otherwise go through this CPU's plain address (self offset read with %gs), so the backend never has to call memcpy on a segment (llvm#62834).
+; Verify that memory intrinsics on per-CPU memory keep GS addressing when short and constant, in the .inline form the backend must expand (it cannot call memcpy on a segment, whatever its size heuristics say), and otherwise go through this CPU's plain address (self offset read with %gs), so the backend never has to call memcpy on a segment (llvm#62834).
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -9,7 +9,7 @@ target triple = "x86_64-unknown-linux-gnu"
 ; CHECK: @__percpu_self_offset = external dso_local global i64
 
 ; CHECK-LABEL: define void @short_copy(
-; CHECK: call void @llvm.memcpy.p0.p256.i64(ptr %dst, ptr addrspace(256) align 16 inttoptr (i64 ptrtoint (ptr @buf to i64) to ptr addrspace(256)), i64 16, i1 false)
+; CHECK: call void @llvm.memcpy.inline.p0.p256.i64(ptr %dst, ptr addrspace(256) align 16 inttoptr (i64 ptrtoint (ptr @buf to i64) to ptr addrspace(256)), i64 16, i1 false)
 define void @short_copy(ptr %dst) {
   call void @llvm.memcpy.p0.p300.i64(ptr %dst, ptr addrspace(300) align 16 @buf, i64 16, i1 false)
   ret void
