@@ -53,13 +53,18 @@
 // - With -flto the pass lowers each unit before the link, so the link-time
 //   optimiser only sees address spaces the backend knows.
 // - Per-CPU variables live in the image that defines them: the pass marks
-//   templates dso_local, so a shared library cannot take another's.
+//   templates dso_local, so a shared library cannot take another's. Only
+//   the executable's template has areas, so per-CPU data in a shared
+//   library would reach none: units compiled -fPIC (not -fPIE) get an ELF
+//   note that makes a -shared link fail and that percpu_init looks for
+//   (PercpuSharedLibrary.cpp).
 // - What cannot be lowered is a compiler error at the source location
 //   (compile with -g for line and column), never a silent fall-through.
 //
 //===----------------------------------------------------------------------===//
 
 #include "PercpuLowering.h"
+#include "PercpuSharedLibrary.h"
 #include "PercpuTarget.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -798,6 +803,7 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
     return PreservedAnalyses::none();
   Opts->Reg = *Reg;
   requireMatchingRuntime(M, *Opts);
+  markForExecutableOnly(M);
 
   diagnoseUnsupportedGlobals(M, Globals, Diag);
   SmallVector<GlobalVariable *, 16> Templates = moveToTemplates(M, Globals);
