@@ -242,8 +242,10 @@ size_t percpu_areas_bytes(unsigned ncpus); /* memory percpu_init needs */
  * Copies the template to ncpus areas at base. Returns ncpus, or -EINVAL
  * (base NULL or misaligned, ncpus 0, above INT_MAX, or so large that the
  * areas would not fit the address space) or -EBUSY (already
- * initialised). Call it once, before the CPUs use their areas; concurrent
- * callers are safe: one succeeds, the others get -EBUSY.
+ * initialised) or, in user space, -ENOTSUP after naming on stderr a loaded
+ * shared library with per-CPU data or with the runtime in it (per-CPU data
+ * belongs to the executable). Call it once, before the CPUs use their
+ * areas; concurrent callers are safe: one succeeds, the others get -EBUSY.
  */
 int percpu_init(void *base, unsigned ncpus);
 

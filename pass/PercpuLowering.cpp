@@ -94,7 +94,11 @@
 // - Vectors of per-CPU pointers (gathers, scatters) read the base once and
 //   add it to every lane.
 // - Per-CPU variables live in the image that defines them: the pass marks
-//   templates dso_local, so a shared library cannot take another's.
+//   templates dso_local, so a shared library cannot take another's. Only
+//   the executable's template has areas, so per-CPU data in a shared
+//   library would reach none: units compiled -fPIC (not -fPIE) get an ELF
+//   note that makes a -shared link fail and that percpu_init looks for
+//   (PercpuSharedLibrary.cpp).
 // - -fcommon definitions become weak templates (a common symbol cannot
 //   have a section); undefined weak declarations stay preemptible, so a
 //   PIE link reaches them through the GOT.
@@ -109,6 +113,7 @@
 #include "PercpuCheck.h"
 #include "PercpuDiagnostics.h"
 #include "PercpuLibCalls.h"
+#include "PercpuSharedLibrary.h"
 #include "PercpuTarget.h"
 #include "SegmentAccess.h"
 
@@ -956,6 +961,7 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
     return PreservedAnalyses::none();
   Opts->Reg = *Reg;
   requireMatchingRuntime(M, *Opts);
+  markForExecutableOnly(M);
 
   exposeConstantCasts(Globals);
   diagnoseUnsupportedGlobals(M, Globals, Diag);

@@ -88,6 +88,12 @@ int percpu__init_areas(void *areas, unsigned ncpus, const void *src) {
       start + bytes < start)
     return -PERCPU__EINVAL;
 
+#if __STDC_HOSTED__
+  int err = percpu__check_images();
+  if (err)
+    return err;
+#endif
+
   if (atomic_flag_test_and_set_explicit(&claimed, memory_order_acquire))
     return -PERCPU__EBUSY;
 

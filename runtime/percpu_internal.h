@@ -67,6 +67,7 @@
 #define PERCPU__EPERM EPERM
 #define PERCPU__EBUSY EBUSY
 #define PERCPU__EINVAL EINVAL
+#define PERCPU__ENOTSUP ENOTSUP
 #else
 #define PERCPU__EPERM 1
 #define PERCPU__EBUSY 16
@@ -88,5 +89,10 @@ extern const uint32_t __stop_percpu_align[] PERCPU__HIDDEN;
 /* area.c: percpu_init with the template's bytes taken from src. */
 int percpu__init_areas(void *areas, unsigned ncpus,
                        const void *src) PERCPU__HIDDEN;
+
+#if __STDC_HOSTED__
+/* images.c: 0, or -ENOTSUP after naming a shared object with per-CPU data. */
+int percpu__check_images(void) PERCPU__HIDDEN;
+#endif
 
 #endif

@@ -24,6 +24,11 @@ int percpu_init(void *areas, unsigned ncpus) {
   (void)areas;
   if (ncpus != 1)
     return -PERCPU__EINVAL;
+#if __STDC_HOSTED__
+  int err = percpu__check_images();
+  if (err)
+    return err;
+#endif
   if (atomic_flag_test_and_set(&initialised))
     return -PERCPU__EBUSY;
   return 1;

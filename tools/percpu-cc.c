@@ -17,6 +17,11 @@
  * -nostdlib -static and brings _start, memcpy and memset (the compiler may
  * call them; the runtime itself needs no C library).
  *
+ * Shared libraries (-shared): the runtime is not linked. Per-CPU data
+ * belongs to the executable; a -fPIC unit with per-CPU data then fails to
+ * link, naming percpu_llvm_per_cpu_data_in_shared_library_unsupported
+ * (include/percpu/abi.h), and a library without any links as usual.
+ *
  * RISC-V with gp as the base register: gp must never serve as the global
  * pointer. lld relaxes accesses into gp-relative ones only with
  * --relax-gp, GNU ld whenever __global_pointer$ exists (its default
@@ -192,7 +197,11 @@ static void usage(void)
 	     "RISC-V with gp as the per-CPU register: gp must never be used as\n"
 	     "the global pointer. lld relaxes to gp only with --relax-gp, GNU ld\n"
 	     "whenever __global_pointer$ exists; percpu-cc adds\n"
-	     "-Wl,--no-relax-gp to the link and rejects --relax-gp.");
+	     "-Wl,--no-relax-gp to the link and rejects --relax-gp.\n"
+	     "\n"
+	     "-shared links no runtime: per-CPU data belongs to the executable,\n"
+	     "and a -fPIC unit with per-CPU data fails to link into a shared\n"
+	     "library, naming percpu_llvm_per_cpu_data_in_shared_library_unsupported.");
 }
 
 int main(int argc, char **argv)
@@ -202,7 +211,7 @@ int main(int argc, char **argv)
 	const struct arch *a = 0;
 	int print_config = 0, compile_only = 0, has_input = 0, user_ld = 0;
 	int user_x = 0, relax_gp = 0, single_cpu = 0, preempt_hooks = 0;
-	int link, i, j, n = 0;
+	int shared = 0, link, i, j, n = 0;
 	char **args = malloc((argc + 16) * sizeof *args); /* ours: at most 12 */
 	char *runtime;
 	int riscv_gp;
@@ -247,6 +256,8 @@ int main(int argc, char **argv)
 		    !strcmp(s, "-fsyntax-only") || !strcmp(s, "-M") ||
 		    !strcmp(s, "-MM"))
 			compile_only = 1;
+		if (!strcmp(s, "-shared"))
+			shared = 1;
 		if (!strncmp(s, "-fuse-ld", 8) || !strncmp(s, "--ld-path", 9))
 			user_ld = 1;
 		if (!strncmp(s, "-x", 2))
@@ -351,7 +362,7 @@ int main(int argc, char **argv)
 		args[n++] = "-x";
 		args[n++] = "none";
 	}
-	if (link)
+	if (link && !shared) /* never into a shared library */
 		args[n++] = runtime;
 	args[n] = 0;
 
@@ -366,9 +377,15 @@ int main(int argc, char **argv)
 		printf("target: %s\n", triple);
 		printf("arch: %s\n", a->name);
 		printf("register: %s\n", reg);
-		printf("runtime: %s\n", runtime);
-		printf("runtime exists: %s\n", access(runtime, R_OK) ? "no" : "yes");
-		printf("links: %s\n", link ? "yes" : "no");
+		if (shared) {
+			printf("runtime: none (-shared)\n");
+		} else {
+			printf("runtime: %s\n", runtime);
+			printf("runtime exists: %s\n",
+			       access(runtime, R_OK) ? "no" : "yes");
+		}
+		printf("links: %s\n", !link ? "no" : shared ? "yes, a shared "
+		       "library (without the runtime)" : "yes");
 		fputs("command:", stdout);
 		for (i = 0; i < n; i++) {
 			putchar(' ');
@@ -377,7 +394,7 @@ int main(int argc, char **argv)
 		putchar('\n');
 		return 0;
 	}
-	if (link && access(runtime, R_OK))
+	if (link && !shared && access(runtime, R_OK))
 		die("runtime library %s not found: the runtime for %s was not "
 		    "built (add the triple to PERCPU_RUNTIME_TARGETS in CMake)",
 		    runtime, a->name);

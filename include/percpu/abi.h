@@ -99,4 +99,23 @@
  */
 #define PERCPU_MODE_VAR "__percpu_mode"
 
+/*
+ * Per-CPU data belongs to the executable (or kernel image): a shared
+ * library's template is not the one the runtime copies to every CPU. Each
+ * unit the pass lowers that was compiled -fPIC but not -fPIE (the code a
+ * shared library is built from) carries an ELF note, PERCPU_NOTE_NAME of
+ * type PERCPU_NOTE_PER_CPU_DATA, whose 4-byte descriptor is a PC-relative
+ * reference to PERCPU_SHARED_LIBRARY_SYM. The runtime defines that symbol
+ * with default visibility. A linker rejects a PC-relative reference to a
+ * symbol that is undefined or can be interposed in a shared object, so a
+ * -shared link of such a unit fails, naming the symbol; an executable
+ * resolves it from the runtime. The hosted runtime's percpu_init also
+ * looks for the note in every loaded object (runtime/images.c).
+ */
+#define PERCPU_NOTE_SECTION ".note.percpu-llvm"
+#define PERCPU_NOTE_NAME "percpu-llvm"
+#define PERCPU_NOTE_PER_CPU_DATA 1
+#define PERCPU_SHARED_LIBRARY_SYM                                              \
+  percpu_llvm_per_cpu_data_in_shared_library_unsupported
+
 #endif

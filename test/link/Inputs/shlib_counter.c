@@ -1,0 +1,10 @@
+/* A library unit with per-CPU data: what must not go into a shared library. */
+#include <percpu.h>
+
+DEFINE_PER_CPU(long, lib_count);
+static DEFINE_PER_CPU(long, lib_private);
+
+long lib_bump(void) {
+  this_cpu_inc(lib_private);
+  return this_cpu_inc_return(lib_count);
+}
