@@ -745,6 +745,7 @@ static void lowerLibraryCalls(Function &F, PercpuTarget &Target,
   SmallVector<WeakTrackingVH, 4> MaybeDead;
   for (CallBase *Call : Calls) {
     IRBuilder<> B(Call);
+    bool Changed = false;
     for (Use &Arg : Call->args()) {
       Value *P = Arg.get();
       if (Value *From = LibraryCalls::takesCastPointers(*Call)
@@ -753,9 +754,13 @@ static void lowerLibraryCalls(Function &F, PercpuTarget &Target,
         MaybeDead.push_back(P);
         P = From;
       }
-      if (isPercpuPointer(P))
+      if (isPercpuPointer(P)) {
         Arg.set(Target.thisCpuPointer(B, P));
+        Changed = true;
+      }
     }
+    if (!Changed)
+      continue;
     Call->mutateFunctionType(withOrdinaryPointers(Call->getFunctionType()));
     ++NumLibraryCalls;
   }
