@@ -29,7 +29,8 @@ KINDS = ("same", "different", "skipped")
 
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="scripts/fuzz", description=__doc__.splitlines()[0])
-    p.add_argument("--build-dir", default="build", help="build to test (default: build)")
+    p.add_argument("--build-dir", default=os.path.join(toolchain.ROOT, "build"),
+                   help="build to test (default: build)")
     p.add_argument("--arch", default="x86_64",
                    help="comma-separated, or 'all': %s (default: x86_64)" % ",".join(toolchain.ARCHES))
     p.add_argument("--levels", default="O0,O2,thinlto",
