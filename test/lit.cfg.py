@@ -2,6 +2,7 @@
 # lit.site.cfg.py, which CMake generates in the build tree.
 import os
 import platform
+import sys
 
 import lit.formats
 import lit.util
@@ -26,6 +27,11 @@ config.substitutions.append(("%percpu_include", config.percpu_include_dir))
 config.substitutions.append(("%percpu_lib", config.percpu_lib_dir))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%percpu_src", config.percpu_source_dir))
+# The csmith differential tester (scripts/fuzz) against this build.
+config.substitutions.append(
+    ("%percpu_fuzz", "%s %s --build-dir %s" % (
+        sys.executable, os.path.join(config.percpu_source_dir, "tools", "fuzz", "percpu_fuzz.py"),
+        config.percpu_binary_dir)))
 # Compiling C with the plugin and the header, as a user would with plain clang.
 config.substitutions.append(
     ("%percpu_clang",
