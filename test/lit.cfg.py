@@ -61,8 +61,7 @@ for arch in ("aarch64", "riscv64", "x86_64", "loongarch64"):
         config.substitutions.append(("%qemu-system-" + arch, qemu))
 config.substitutions.append(
     ("%run-kernel", "sh " + os.path.join(config.test_source_root, "kernel", "Inputs", "run-kernel.sh")))
-config.substitutions.append(
-    ("%percpu_linker", os.path.join(config.percpu_source_dir, "linker")))
+config.substitutions.append(("%percpu_linker", config.percpu_linker_dir))
 # GNU ld for the cross targets (Debian's binutils-<triple>): feature
 # gnu-ld-<arch>, substitution %gnu-ld-<arch>.
 for arch in ("aarch64", "riscv64"):
