@@ -26,6 +26,8 @@ config.substitutions.append(("%percpu_include", config.percpu_include_dir))
 config.substitutions.append(("%percpu_lib", config.percpu_lib_dir))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%percpu_src", config.percpu_source_dir))
+config.substitutions.append(("%percpu_version", config.percpu_version))
+config.substitutions.append(("%llvm_major", config.llvm_version_major))
 # Compiling C with the plugin and the header, as a user would with plain clang.
 config.substitutions.append(
     ("%percpu_clang",
