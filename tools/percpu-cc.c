@@ -17,7 +17,8 @@
  *
  * Every argument goes to clang unchanged and in order. percpu-cc adds the
  * target, the plugin and the include directory in front and the runtime
- * archive at the end, so that it resolves what the user's objects use.
+ * archive at the end, so that it resolves what the user's objects use
+ * (unless every argument is an option: then clang has no input to link).
  * percpu-cc never guesses whether clang links: what only a link uses sits
  * between --start-no-unused-arguments and --end-no-unused-arguments, and
  * clang's driver uses it when it links and drops it silently otherwise
@@ -112,6 +113,7 @@ struct config {
 	const char *reg; /* --percpu-reg, or 0 */
 	int want[NOPTION]; /* by option id */
 	int shared, user_ld, relax_gp;
+	int named_file; /* an argument that is no option: input, @file, value */
 };
 
 /* Where the tree is: see the layout at the top. */
@@ -206,6 +208,8 @@ static int parse_args(int argc, char **argv, struct config *c)
 			c->relax_gp = 1;
 		if (!strcmp(s, "-Xlinker") && i + 1 < argc && is_relax_gp(argv[i + 1]))
 			c->relax_gp = 1;
+		if (s[0] != '-' || !s[1])
+			c->named_file = 1;
 	}
 	argv[j] = 0;
 	return j;
@@ -484,7 +488,9 @@ static char **build_command(const char *clang, const struct config *c,
 	}
 	for (i = 1; i < argc; i++)
 		args[n++] = argv[i];
-	if (!c->shared) { /* never into a shared library */
+	/* Never into a shared library; and with only options (`percpu-cc -v`)
+	 * the archive would be clang's one input, and clang would link it. */
+	if (!c->shared && c->named_file) {
 		args[n++] = "--start-no-unused-arguments";
 		if (access(runtime, R_OK)) {
 			/* clang refuses a missing input even when it does not
