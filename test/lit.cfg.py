@@ -32,6 +32,8 @@ config.substitutions.append(
     ("%percpu_fuzz", "%s %s --build-dir %s" % (
         sys.executable, os.path.join(config.percpu_source_dir, "tools", "fuzz", "percpu_fuzz.py"),
         config.percpu_binary_dir)))
+config.substitutions.append(("%percpu_version", config.percpu_version))
+config.substitutions.append(("%llvm_major", config.llvm_version_major))
 # Compiling C with the plugin and the header, as a user would with plain clang.
 config.substitutions.append(
     ("%percpu_clang",
@@ -67,8 +69,7 @@ for arch in ("aarch64", "riscv64", "x86_64", "loongarch64"):
         config.substitutions.append(("%qemu-system-" + arch, qemu))
 config.substitutions.append(
     ("%run-kernel", "sh " + os.path.join(config.test_source_root, "kernel", "Inputs", "run-kernel.sh")))
-config.substitutions.append(
-    ("%percpu_linker", os.path.join(config.percpu_source_dir, "linker")))
+config.substitutions.append(("%percpu_linker", config.percpu_linker_dir))
 # GNU ld for the cross targets (Debian's binutils-<triple>): feature
 # gnu-ld-<arch>, substitution %gnu-ld-<arch>.
 for arch in ("aarch64", "riscv64"):

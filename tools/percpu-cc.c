@@ -1,10 +1,28 @@
 /*
  * percpu-cc - run clang with the percpu-llvm plugin, header and runtime.
  *
+ * Layout. percpu-cc finds everything relative to the directory of its own
+ * executable (/proc/self/exe, else argv[0] through PATH), <prefix>/bin.
+ * The build tree and an installed tree are laid out the same way:
+ *
+ *	<prefix>/bin/percpu-cc
+ *	<prefix>/lib/PercpuLowering.so                  the plugin
+ *	<prefix>/lib/<arch>[-<variant>]/libpercpu.a     the runtimes
+ *	<prefix>/include/percpu.h, percpu/abi.h         the headers
+ *	<prefix>/share/percpu-llvm/linker/             linker script fragments
+ *
+ * No path of the build machine is compiled in but the default clang
+ * (PERCPU_CC_CLANG, a system clang such as /usr/lib/llvm-19/bin/clang),
+ * which PERCPU_CLANG replaces.
+ *
  * Every argument goes to clang unchanged and in order. percpu-cc adds the
- * target, the plugin and the include directory in front and, when the
- * command links, the runtime archive for the target's arch and register at
- * the end, so that it resolves what the user's objects use.
+ * target, the plugin and the include directory in front and the runtime
+ * archive at the end, so that it resolves what the user's objects use
+ * (unless every argument is an option: then clang has no input to link).
+ * percpu-cc never guesses whether clang links: what only a link uses sits
+ * between --start-no-unused-arguments and --end-no-unused-arguments, and
+ * clang's driver uses it when it links and drops it silently otherwise
+ * (-c, -E, --analyze, @file, -###, ... under -Werror included).
  *
  * Base register: --percpu-reg=REG other than the arch's default becomes
  * -DPERCPU_REGISTER=REG (which <percpu.h> hands to the pass) and links
@@ -29,14 +47,19 @@
  * links (lld's default made explicit; it stops a GNU ld chosen with
  * -fuse-ld too, and a GNU ld too old to know it fails the link instead of
  * relaxing silently), and refuses --relax-gp from the user.
+ *
+ * -shared, -fuse-ld, --ld-path and --relax-gp are seen on the command line
+ * only, not inside @file response files.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -58,15 +81,44 @@ static const struct arch {
 };
 #define NARCH (sizeof arches / sizeof arches[0])
 
-/*
- * Options whose value is the next argument: that value is not an input.
- * Response files (@file) are not read, so they never make a command link.
- */
-static const char *const with_value[] = {
-	"-o", "-x", "-I", "-D", "-U", "-L", "-l", "-T", "-u", "-z", "-target",
-	"-include", "-imacros", "-isystem", "-idirafter", "-iquote", "-isysroot",
-	"-MF", "-MT", "-MQ", "-Xclang", "-Xlinker", "-Xassembler",
-	"-Xpreprocessor", "-mllvm", "--sysroot", 0,
+/* percpu-cc's own options. A name ending in '=' takes a value. */
+enum {
+	OPT_REG,
+	OPT_SINGLE_CPU,
+	OPT_PREEMPT_HOOKS,
+	OPT_PRINT_CONFIG,
+	OPT_PRINT_RUNTIME,
+	OPT_PRINT_LINKER_DIR,
+	OPT_VERSION,
+	OPT_HELP,
+};
+static const struct option {
+	const char *name, *arg, *help;
+	int id;
+} options[] = {
+	{ "--percpu-reg=", "REG", "register holding the per-CPU base (below)", OPT_REG },
+	{ "--percpu-single-cpu", 0, "one CPU: per-CPU variables are plain globals", OPT_SINGLE_CPU },
+	{ "--percpu-preempt-hooks", 0, "call percpu_preempt_disable/enable around this_cpu_*", OPT_PREEMPT_HOOKS },
+	{ "--percpu-print-config", 0, "print the paths, target and clang command; run nothing", OPT_PRINT_CONFIG },
+	{ "--percpu-print-runtime", 0, "print the runtime archive a link would take", OPT_PRINT_RUNTIME },
+	{ "--percpu-print-linker-dir", 0, "print the directory of the linker script fragments", OPT_PRINT_LINKER_DIR },
+	{ "--version", 0, "print percpu-cc's version, then clang's", OPT_VERSION },
+	{ "--help", 0, "print this text", OPT_HELP },
+};
+#define NOPTION (sizeof options / sizeof options[0])
+
+/* What the command line asks of percpu-cc. */
+struct config {
+	const char *target; /* the user's --target or -target, or 0 */
+	const char *reg; /* --percpu-reg, or 0 */
+	int want[NOPTION]; /* by option id */
+	int shared, user_ld, relax_gp;
+	int named_file; /* an argument that is no option: input, @file, value */
+};
+
+/* Where the tree is: see the layout at the top. */
+struct tree {
+	char *bin, *plugin, *include, *lib, *linker;
 };
 
 static _Noreturn void die(const char *fmt, ...)
@@ -80,14 +132,6 @@ static _Noreturn void die(const char *fmt, ...)
 	exit(1);
 }
 
-static int in_list(const char *s, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(s, *list))
-			return 1;
-	return 0;
-}
-
 static char *xstrcat(const char *a, const char *b, const char *c)
 {
 	size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
@@ -96,6 +140,209 @@ static char *xstrcat(const char *a, const char *b, const char *c)
 		die("out of memory");
 	snprintf(s, n, "%s%s%s", a, b, c);
 	return s;
+}
+
+/* Whether a linker argument list (-Wl,a,b or -Xlinker's value) has opt. */
+static int linker_args_have(const char *s, const char *opt)
+{
+	size_t n = strlen(opt);
+	for (;;) {
+		if (!strncmp(s, opt, n) && (s[n] == ',' || !s[n]))
+			return 1;
+		s = strchr(s, ',');
+		if (!s)
+			return 0;
+		s++;
+	}
+}
+
+static int is_relax_gp(const char *s)
+{
+	return linker_args_have(s, "--relax-gp") || linker_args_have(s, "-relax-gp");
+}
+
+/* Our option s, with its value in *val, or 0 if s is clang's. */
+static const struct option *find_option(const char *s, const char **val)
+{
+	for (size_t i = 0; i < NOPTION; i++) {
+		const char *name = options[i].name;
+		size_t n = strlen(name);
+		if (name[n - 1] == '=' ? !strncmp(s, name, n) : !strcmp(s, name)) {
+			*val = s + n;
+			return &options[i];
+		}
+	}
+	if (!strncmp(s, "--percpu", 8))
+		die("unknown option '%s' (see percpu-cc --help)", s);
+	return 0;
+}
+
+/* Take our options out of argv and note what of clang's matters to us;
+ * returns the new argc. --version stays: clang prints its own too. */
+static int parse_args(int argc, char **argv, struct config *c)
+{
+	int i, j;
+
+	for (i = j = 1; i < argc; i++) {
+		const char *s = argv[i], *val;
+		const struct option *o = find_option(s, &val);
+		if (o) {
+			c->want[o->id] = 1;
+			if (o->id == OPT_REG)
+				c->reg = val;
+			if (o->id != OPT_VERSION)
+				continue;
+		}
+		argv[j++] = argv[i];
+		if (!strncmp(s, "--target=", 9))
+			c->target = s + 9;
+		else if (!strcmp(s, "-target") && i + 1 < argc)
+			c->target = argv[i + 1];
+		else if (!strcmp(s, "-target"))
+			die("missing triple after -target");
+		if (!strcmp(s, "-shared"))
+			c->shared = 1;
+		if (!strncmp(s, "-fuse-ld", 8) || !strncmp(s, "--ld-path", 9))
+			c->user_ld = 1;
+		if (!strncmp(s, "-Wl,", 4) && is_relax_gp(s + 4))
+			c->relax_gp = 1;
+		if (!strcmp(s, "-Xlinker") && i + 1 < argc && is_relax_gp(argv[i + 1]))
+			c->relax_gp = 1;
+		if (s[0] != '-' || !s[1])
+			c->named_file = 1;
+	}
+	argv[j] = 0;
+	return j;
+}
+
+/* The host's triple: the runtimes are built for Linux user space. */
+static const char *host_triple(void)
+{
+	static struct utsname u;
+	if (uname(&u))
+		die("uname: %s", strerror(errno));
+	return xstrcat(u.machine, "-linux-gnu", "");
+}
+
+/* The arch is the triple's first component. */
+static const struct arch *find_arch(const char *triple)
+{
+	size_t k = strcspn(triple, "-"), t;
+
+	for (t = 0; t < NARCH; t++)
+		if (strlen(arches[t].name) == k && !strncmp(arches[t].name, triple, k))
+			return &arches[t];
+	fprintf(stderr, "percpu-cc: error: unsupported target '%s'; "
+		"supported arches: ", triple);
+	for (t = 0; t < NARCH; t++)
+		fprintf(stderr, "%s%s", t ? ", " : "", arches[t].name);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+/* The table's string for reg (compared by address later), or die. */
+static const char *find_reg(const struct arch *a, const char *reg)
+{
+	size_t k;
+
+	if (!reg)
+		return a->regs[0];
+	for (k = 0; a->regs[k]; k++)
+		if (!strcmp(a->regs[k], reg))
+			return a->regs[k];
+	if (a->why[0])
+		die("invalid --percpu-reg=%s: %s; --percpu-reg accepts only %s",
+		    reg, a->why, a->regs[0]);
+	fprintf(stderr, "percpu-cc: error: invalid --percpu-reg=%s for %s; "
+		"valid: %s (default)", reg, a->name, a->regs[0]);
+	for (k = 1; a->regs[k]; k++)
+		fprintf(stderr, ", %s", a->regs[k]);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+/* argv[0] as a path: itself if it has a slash, else found through PATH. */
+static char *find_argv0(const char *argv0)
+{
+	const char *p = getenv("PATH");
+
+	if (strchr(argv0, '/'))
+		return realpath(argv0, 0);
+	while (p && *p) {
+		size_t n = strcspn(p, ":");
+		char *dir = strndup(p, n), *cand;
+		if (!dir)
+			die("out of memory");
+		cand = xstrcat(*dir ? dir : ".", "/", argv0);
+		free(dir);
+		if (!access(cand, X_OK))
+			return realpath(cand, 0);
+		free(cand);
+		p += n + (p[n] == ':');
+	}
+	return 0;
+}
+
+/* The absolute, symlink-free path of this executable. */
+static char *self_path(const char *argv0)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	char *path;
+
+	if (n > 0) {
+		buf[n] = 0;
+		path = strdup(buf);
+	} else {
+		path = find_argv0(argv0);
+	}
+	if (!path)
+		die("cannot locate the percpu-cc executable (/proc/self/exe is "
+		    "unreadable and argv[0] '%s' resolves to no file); it finds "
+		    "the plugin, headers and runtimes relative to itself", argv0);
+	return path;
+}
+
+/* The tree's paths, from the directory percpu-cc runs from. */
+static struct tree locate_tree(const char *argv0)
+{
+	struct tree t;
+	char *prefix, *slash;
+
+	t.bin = self_path(argv0);
+	*strrchr(t.bin, '/') = 0; /* an absolute path has a slash */
+	prefix = strdup(t.bin);
+	if (!prefix)
+		die("out of memory");
+	slash = strrchr(prefix, '/');
+	*slash = 0; /* "" for a percpu-cc in /: the paths are then /lib... */
+	t.plugin = xstrcat(prefix, "/lib/PercpuLowering.so", "");
+	t.include = xstrcat(prefix, "/include", "");
+	t.lib = xstrcat(prefix, "/lib", "");
+	t.linker = xstrcat(prefix, "/share/percpu-llvm/linker", "");
+	return t;
+}
+
+/* A file the tree must have; say where it was looked for and why. */
+static void need(const char *path, const char *what, const struct tree *t)
+{
+	if (access(path, R_OK))
+		die("%s %s: %s (percpu-cc looks for it relative to its own "
+		    "directory %s; the tree is incomplete)",
+		    what, path, strerror(errno), t->bin);
+}
+
+/* lib/<arch>[-<variant>]/libpercpu.a for the register and mode. */
+static char *runtime_path(const struct tree *t, const struct arch *a,
+			  const char *reg, int single_cpu)
+{
+	const char *variant = single_cpu ? "single"
+			      : reg != a->regs[0] ? reg
+						  : 0;
+	char *dir = xstrcat(t->lib, "/", a->name);
+	if (variant)
+		dir = xstrcat(dir, "-", variant);
+	return xstrcat(dir, "/libpercpu.a", "");
 }
 
 /* Major version of the clang at path, from `clang -dumpversion`. */
@@ -128,6 +375,31 @@ static long clang_major(const char *path)
 	return strtol(buf, 0, 10);
 }
 
+/* PERCPU_CLANG, else the clang of the build. The plugin only loads into
+ * the LLVM it was built against. */
+static const char *find_clang(void)
+{
+	const char *env = getenv("PERCPU_CLANG");
+	long major;
+
+	if (!env || !*env) {
+		if (access(PERCPU_CC_CLANG, X_OK))
+			die("clang %s: %s; percpu-cc runs the clang it was built "
+			    "with unless PERCPU_CLANG names another clang of "
+			    "LLVM %d", PERCPU_CC_CLANG, strerror(errno),
+			    PERCPU_CC_LLVM_MAJOR);
+		return PERCPU_CC_CLANG;
+	}
+	major = clang_major(env);
+	if (major != PERCPU_CC_LLVM_MAJOR)
+		die("PERCPU_CLANG=%s is LLVM %ld, but the plugin is built for "
+		    "LLVM %d; to use that clang, build percpu-llvm with "
+		    "-DLLVM_DIR for LLVM %ld (e.g. "
+		    "-DLLVM_DIR=/usr/lib/llvm-%ld/lib/cmake/llvm)",
+		    env, major, PERCPU_CC_LLVM_MAJOR, major, major);
+	return env;
+}
+
 /* Print an argument so that a shell would read it back unchanged. */
 static void print_arg(const char *s)
 {
@@ -145,259 +417,180 @@ static void print_arg(const char *s)
 	putchar('\'');
 }
 
-/* Whether a linker argument list (-Wl,a,b or -Xlinker's value) has opt. */
-static int linker_args_have(const char *s, const char *opt)
-{
-	size_t n = strlen(opt);
-	for (;;) {
-		if (!strncmp(s, opt, n) && (s[n] == ',' || !s[n]))
-			return 1;
-		s = strchr(s, ',');
-		if (!s)
-			return 0;
-		s++;
-	}
-}
-
 static void usage(void)
 {
+	size_t i, k;
+
 	puts("usage: percpu-cc [percpu-cc options] [clang arguments]\n"
 	     "\n"
-	     "Runs clang with the percpu-llvm plugin and include directory and,\n"
-	     "when linking, the runtime library for the target.\n"
+	     "Runs clang with the percpu-llvm plugin and include directory, and\n"
+	     "the runtime library for the target when clang links.\n"
 	     "\n"
-	     "  --percpu-reg=REG         register holding the per-CPU base:\n"
-	     "                           x86_64: gs; aarch64: tpidr_el1 (default),\n"
-	     "                           tpidr_el2, tpidr_el0; riscv64/riscv32:\n"
-	     "                           gp (default), tp; loongarch64: r21\n"
-	     "                           A register other than the default adds\n"
-	     "                           -DPERCPU_REGISTER=REG and links\n"
-	     "                           lib/<arch>-REG/libpercpu.a\n"
-	     "  --percpu-single-cpu      one CPU: per-CPU variables become plain\n"
-	     "                           globals (-DPERCPU_SINGLE_CPU), linked\n"
-	     "                           with lib/<arch>-single/libpercpu.a\n"
-	     "  --percpu-preempt-hooks   this_cpu_* operations that need it call\n"
-	     "                           percpu_preempt_disable/enable\n"
-	     "                           (-DPERCPU_PREEMPT_HOOKS)\n"
-	     "  --percpu-print-config    print the configuration and the clang\n"
-	     "                           command, without running it\n"
-	     "  --help                   print this text\n"
-	     "\n"
-	     "Every other argument goes to clang unchanged. PERCPU_CLANG names\n"
-	     "another clang (of LLVM " STR(PERCPU_CC_LLVM_MAJOR) ", the plugin's).\n"
+	     "percpu-cc options:");
+	for (i = 0; i < NOPTION; i++) {
+		char name[40];
+		snprintf(name, sizeof name, "%s%s", options[i].name,
+			 options[i].arg ? options[i].arg : "");
+		printf("  %-26s %s\n", name, options[i].help);
+	}
+	puts("\nRegisters for --percpu-reg (default first):");
+	for (i = 0; i < NARCH; i++) {
+		printf("  %-12s", arches[i].name);
+		for (k = 0; arches[i].regs[k]; k++)
+			printf(" %s", arches[i].regs[k]);
+		putchar('\n');
+	}
+	puts("\n"
+	     "Every other argument goes to clang unchanged: see clang --help.\n"
+	     "PERCPU_CLANG names another clang (of LLVM " STR(PERCPU_CC_LLVM_MAJOR) ", the plugin's).\n"
+	     "The target is the host's unless --target or -target says otherwise.\n"
 	     "\n"
 	     "Cross targets (all but x86_64) link with -fuse-ld=lld unless\n"
-	     "-fuse-ld or --ld-path is given; nothing else is added (but see\n"
-	     "RISC-V below). Without a sysroot for the target, link with\n"
+	     "-fuse-ld or --ld-path is given. Without a sysroot, link with\n"
 	     "  -ffreestanding -nostdlib -static\n"
-	     "and provide _start, memcpy and memset (the compiler may emit\n"
-	     "calls to them); the runtime needs no C library. 8-byte this_cpu_*\n"
-	     "on riscv32 call __atomic_*_8 functions (libatomic).\n"
-	     "\n"
-	     "RISC-V with gp as the per-CPU register: gp must never be used as\n"
-	     "the global pointer. lld relaxes to gp only with --relax-gp, GNU ld\n"
-	     "whenever __global_pointer$ exists; percpu-cc adds\n"
+	     "and provide _start, memcpy and memset.\n"
+	     "RISC-V with gp as the per-CPU register: percpu-cc adds\n"
 	     "-Wl,--no-relax-gp to the link and rejects --relax-gp.\n"
-	     "\n"
-	     "-shared links no runtime: per-CPU data belongs to the executable,\n"
-	     "and a -fPIC unit with per-CPU data fails to link into a shared\n"
-	     "library, naming percpu_llvm_per_cpu_data_in_shared_library_unsupported.");
+	     "-shared links no runtime: per-CPU data belongs to the executable.");
+}
+
+/* The clang command: ours first, the user's, then the runtime. */
+static char **build_command(const char *clang, const struct config *c,
+			    const struct tree *t, const struct arch *a,
+			    const char *triple, const char *reg,
+			    const char *runtime, int argc, char **argv)
+{
+	char **args = malloc((argc + 16) * sizeof *args); /* ours: at most 15 */
+	int n = 0, i;
+	int lld = !c->user_ld && strcmp(a->name, "x86_64");
+	int no_relax_gp = !strncmp(a->name, "riscv", 5) && !strcmp(reg, "gp");
+
+	if (!args)
+		die("out of memory");
+	args[n++] = (char *)clang;
+	if (!c->target) /* keep clang's target and the runtime's arch in step */
+		args[n++] = xstrcat("--target=", triple, "");
+	args[n++] = xstrcat("-fpass-plugin=", t->plugin, "");
+	args[n++] = xstrcat("-I", t->include, "");
+	if (reg != a->regs[0])
+		args[n++] = xstrcat("-DPERCPU_REGISTER=", reg, "");
+	if (c->want[OPT_SINGLE_CPU])
+		args[n++] = "-DPERCPU_SINGLE_CPU";
+	if (c->want[OPT_PREEMPT_HOOKS])
+		args[n++] = "-DPERCPU_PREEMPT_HOOKS";
+	if (lld || no_relax_gp) { /* for the link only */
+		args[n++] = "--start-no-unused-arguments";
+		if (lld) /* no GNU ld for cross targets */
+			args[n++] = "-fuse-ld=lld";
+		if (no_relax_gp) /* gp is no global pointer */
+			args[n++] = "-Wl,--no-relax-gp";
+		args[n++] = "--end-no-unused-arguments";
+	}
+	for (i = 1; i < argc; i++)
+		args[n++] = argv[i];
+	/* Never into a shared library; and with only options (`percpu-cc -v`)
+	 * the archive would be clang's one input, and clang would link it. */
+	if (!c->shared && c->named_file) {
+		args[n++] = "--start-no-unused-arguments";
+		if (access(runtime, R_OK)) {
+			/* clang refuses a missing input even when it does not
+			 * link; the linker names the file when it links. */
+			args[n++] = xstrcat("-Wl,", runtime, "");
+		} else {
+			/* So that a -x of the user's does not make it source. */
+			args[n++] = "-x";
+			args[n++] = "none";
+			args[n++] = (char *)runtime;
+		}
+		args[n++] = "--end-no-unused-arguments";
+	}
+	args[n] = 0;
+	return args;
+}
+
+static void print_config(const struct config *c, const struct tree *t,
+			 const struct arch *a, const char *triple,
+			 const char *reg, const char *runtime, char **args)
+{
+	printf("percpu-cc version: %s\n", PERCPU_VERSION);
+	printf("mode: %s\n", c->want[OPT_SINGLE_CPU]      ? "single-cpu"
+			     : c->want[OPT_PREEMPT_HOOKS] ? "preempt-hooks"
+							  : "default");
+	printf("clang: %s\n", args[0]);
+	printf("llvm version: %d\n", PERCPU_CC_LLVM_MAJOR);
+	printf("plugin: %s\n", t->plugin);
+	printf("include dir: %s\n", t->include);
+	printf("linker dir: %s\n", t->linker);
+	printf("target: %s\n", triple);
+	printf("arch: %s\n", a->name);
+	printf("register: %s\n", reg);
+	if (c->shared) {
+		printf("runtime: none (-shared)\n");
+	} else {
+		printf("runtime: %s\n", runtime);
+		printf("runtime exists: %s\n",
+		       access(runtime, R_OK) ? "no" : "yes");
+	}
+	fputs("command:", stdout);
+	for (; *args; args++) {
+		putchar(' ');
+		print_arg(*args);
+	}
+	putchar('\n');
 }
 
 int main(int argc, char **argv)
 {
-	const char *clang = PERCPU_CC_CLANG, *target = 0, *triple, *reg = 0;
-	const char *env;
-	const struct arch *a = 0;
-	int print_config = 0, compile_only = 0, has_input = 0, user_ld = 0;
-	int user_x = 0, relax_gp = 0, single_cpu = 0, preempt_hooks = 0;
-	int shared = 0, link, i, j, n = 0;
-	char **args = malloc((argc + 16) * sizeof *args); /* ours: at most 12 */
-	char *runtime;
-	int riscv_gp;
-	size_t k;
+	struct config c = { 0 };
+	struct tree t;
+	const struct arch *a;
+	const char *triple, *reg, *clang;
+	char *runtime, **args;
 
-	if (!args)
-		die("out of memory");
-
-	/* Consume our options and learn what clang will do. */
-	for (i = j = 1; i < argc; i++) {
-		const char *s = argv[i];
-		if (!strncmp(s, "--percpu-reg=", 13)) {
-			reg = s + 13;
-			continue;
-		}
-		if (!strcmp(s, "--percpu-print-config")) {
-			print_config = 1;
-			continue;
-		}
-		if (!strcmp(s, "--percpu-single-cpu")) {
-			single_cpu = 1;
-			continue;
-		}
-		if (!strcmp(s, "--percpu-preempt-hooks")) {
-			preempt_hooks = 1;
-			continue;
-		}
-		if (!strcmp(s, "--help")) {
-			usage();
-			return 0;
-		}
-		if (!strncmp(s, "--percpu", 8))
-			die("unknown option '%s' (see percpu-cc --help)", s);
-		argv[j++] = argv[i];
-		if (!strncmp(s, "--target=", 9))
-			target = s + 9;
-		else if (!strcmp(s, "-target") && i + 1 < argc)
-			target = argv[i + 1];
-		else if (!strcmp(s, "-target"))
-			die("missing triple after -target");
-		if (!strcmp(s, "-c") || !strcmp(s, "-S") || !strcmp(s, "-E") ||
-		    !strcmp(s, "-fsyntax-only") || !strcmp(s, "-M") ||
-		    !strcmp(s, "-MM"))
-			compile_only = 1;
-		if (!strcmp(s, "-shared"))
-			shared = 1;
-		if (!strncmp(s, "-fuse-ld", 8) || !strncmp(s, "--ld-path", 9))
-			user_ld = 1;
-		if (!strncmp(s, "-x", 2))
-			user_x = 1;
-		if (!strncmp(s, "-Wl,", 4) && (linker_args_have(s + 4, "--relax-gp") ||
-					      linker_args_have(s + 4, "-relax-gp")))
-			relax_gp = 1;
-		if (!strcmp(s, "-Xlinker") && i + 1 < argc &&
-		    (!strcmp(argv[i + 1], "--relax-gp") ||
-		     !strcmp(argv[i + 1], "-relax-gp")))
-			relax_gp = 1;
-		if (in_list(s, with_value)) {
-			if (i + 1 < argc)
-				argv[j++] = argv[++i];
-		} else if (s[0] != '-' || !s[1]) {
-			has_input = 1; /* a file, or "-" for stdin */
-		}
+	argc = parse_args(argc, argv, &c);
+	if (c.want[OPT_HELP]) {
+		usage();
+		return 0;
 	}
-	argc = j;
-	argv[argc] = 0;
-	link = !compile_only && has_input;
-
-	/* The plugin only loads into the LLVM it was built against. */
-	env = getenv("PERCPU_CLANG");
-	if (env && *env) {
-		long major = clang_major(env);
-		clang = env;
-		if (major != PERCPU_CC_LLVM_MAJOR)
-			die("PERCPU_CLANG=%s is LLVM %ld, but the plugin is built "
-			    "for LLVM %d; to use that clang, build percpu-llvm "
-			    "with -DLLVM_DIR for LLVM %ld (e.g. "
-			    "-DLLVM_DIR=/usr/lib/llvm-%ld/lib/cmake/llvm)",
-			    env, major, PERCPU_CC_LLVM_MAJOR, major, major);
-	}
-
-	/* The arch is the triple's first component. */
-	triple = target ? target : PERCPU_CC_DEFAULT_TARGET;
-	k = strcspn(triple, "-");
-	for (size_t t = 0; t < NARCH; t++)
-		if (strlen(arches[t].name) == k && !strncmp(arches[t].name, triple, k))
-			a = &arches[t];
-	if (!a) {
-		fprintf(stderr, "percpu-cc: error: unsupported target '%s'; "
-			"supported arches: ", triple);
-		for (size_t t = 0; t < NARCH; t++)
-			fprintf(stderr, "%s%s", t ? ", " : "", arches[t].name);
-		fputc('\n', stderr);
-		return 1;
-	}
-	if (!reg)
-		reg = a->regs[0];
-	for (k = 0; a->regs[k] && strcmp(a->regs[k], reg); k++)
-		;
-	if (!a->regs[k]) {
-		if (a->why[0])
-			die("invalid --percpu-reg=%s: %s; --percpu-reg accepts "
-			    "only %s", reg, a->why, a->regs[0]);
-		fprintf(stderr, "percpu-cc: error: invalid --percpu-reg=%s for %s; "
-			"valid: %s (default)", reg, a->name, a->regs[0]);
-		for (k = 1; a->regs[k]; k++)
-			fprintf(stderr, ", %s", a->regs[k]);
-		fputc('\n', stderr);
-		return 1;
-	}
-	reg = a->regs[k]; /* the table's string: compared by address below */
-	if (single_cpu && preempt_hooks)
+	triple = c.target ? c.target : host_triple();
+	a = find_arch(triple);
+	reg = find_reg(a, c.reg);
+	if (c.want[OPT_SINGLE_CPU] && c.want[OPT_PREEMPT_HOOKS])
 		die("--percpu-single-cpu and --percpu-preempt-hooks exclude each "
 		    "other: one CPU has nothing to be preempted away from");
-	if (single_cpu)
-		runtime = xstrcat(PERCPU_CC_LIB_DIR "/", a->name,
-				  "-single/libpercpu.a");
-	else if (reg == a->regs[0])
-		runtime = xstrcat(PERCPU_CC_LIB_DIR "/", a->name, "/libpercpu.a");
-	else
-		runtime = xstrcat(xstrcat(PERCPU_CC_LIB_DIR "/", a->name, "-"),
-				  reg, "/libpercpu.a");
-	riscv_gp = !strncmp(a->name, "riscv", 5) && !strcmp(reg, "gp");
-	if (riscv_gp && relax_gp)
+	if (!strncmp(a->name, "riscv", 5) && !strcmp(reg, "gp") && c.relax_gp)
 		die("--relax-gp makes the linker use gp as the global pointer, "
 		    "but gp holds the per-CPU offset on %s; drop --relax-gp "
 		    "or use --percpu-reg=tp", a->name);
+	t = locate_tree(argv[0]);
+	runtime = runtime_path(&t, a, reg, c.want[OPT_SINGLE_CPU]);
 
-	/* Build the clang command: ours first, the user's, then the runtime. */
-	args[n++] = (char *)clang;
-	if (!target) /* keep clang's target and the runtime's arch in step */
-		args[n++] = "--target=" PERCPU_CC_DEFAULT_TARGET;
-	args[n++] = "-fpass-plugin=" PERCPU_CC_PLUGIN;
-	args[n++] = "-I" PERCPU_CC_INCLUDE_DIR;
-	if (reg != a->regs[0])
-		args[n++] = xstrcat("-DPERCPU_REGISTER=", reg, "");
-	if (single_cpu)
-		args[n++] = "-DPERCPU_SINGLE_CPU";
-	if (preempt_hooks)
-		args[n++] = "-DPERCPU_PREEMPT_HOOKS";
-	if (link && !user_ld && strcmp(a->name, "x86_64"))
-		args[n++] = "-fuse-ld=lld"; /* no GNU ld for cross targets */
-	if (link && riscv_gp)
-		args[n++] = "-Wl,--no-relax-gp"; /* gp is no global pointer */
-	for (i = 1; i < argc; i++)
-		args[n++] = argv[i];
-	if (link && user_x) { /* so clang does not read the archive as source */
-		args[n++] = "-x";
-		args[n++] = "none";
-	}
-	if (link && !shared) /* never into a shared library */
-		args[n++] = runtime;
-	args[n] = 0;
-
-	if (print_config) {
-		printf("mode: %s\n", single_cpu      ? "single-cpu"
-				      : preempt_hooks ? "preempt-hooks"
-						      : "default");
-		printf("clang: %s\n", clang);
-		printf("llvm version: %d\n", PERCPU_CC_LLVM_MAJOR);
-		printf("plugin: %s\n", PERCPU_CC_PLUGIN);
-		printf("include dir: %s\n", PERCPU_CC_INCLUDE_DIR);
-		printf("target: %s\n", triple);
-		printf("arch: %s\n", a->name);
-		printf("register: %s\n", reg);
-		if (shared) {
-			printf("runtime: none (-shared)\n");
-		} else {
-			printf("runtime: %s\n", runtime);
-			printf("runtime exists: %s\n",
-			       access(runtime, R_OK) ? "no" : "yes");
-		}
-		printf("links: %s\n", !link ? "no" : shared ? "yes, a shared "
-		       "library (without the runtime)" : "yes");
-		fputs("command:", stdout);
-		for (i = 0; i < n; i++) {
-			putchar(' ');
-			print_arg(args[i]);
-		}
-		putchar('\n');
+	/* For Makefiles that run the linker themselves. */
+	if (c.want[OPT_PRINT_RUNTIME] || c.want[OPT_PRINT_LINKER_DIR]) {
+		if (c.want[OPT_PRINT_RUNTIME])
+			puts(runtime);
+		if (c.want[OPT_PRINT_LINKER_DIR])
+			puts(t.linker);
+		if (c.want[OPT_PRINT_RUNTIME])
+			need(runtime, "runtime", &t);
+		if (c.want[OPT_PRINT_LINKER_DIR])
+			need(xstrcat(t.linker, "/percpu.ld", ""), "linker script", &t);
 		return 0;
 	}
-	if (link && !shared && access(runtime, R_OK))
-		die("runtime library %s not found: the runtime for %s was not "
-		    "built (add the triple to PERCPU_RUNTIME_TARGETS in CMake)",
-		    runtime, a->name);
+
+	need(t.plugin, "plugin", &t);
+	need(xstrcat(t.include, "/percpu.h", ""), "header", &t);
+	clang = find_clang();
+	args = build_command(clang, &c, &t, a, triple, reg, runtime, argc, argv);
+	if (c.want[OPT_PRINT_CONFIG]) {
+		print_config(&c, &t, a, triple, reg, runtime, args);
+		return 0;
+	}
+	if (c.want[OPT_VERSION]) { /* clang's --version follows */
+		printf("percpu-cc (percpu-llvm) %s, plugin for LLVM %d\n",
+		       PERCPU_VERSION, PERCPU_CC_LLVM_MAJOR);
+		fflush(stdout);
+	}
 
 	/* execvp: PERCPU_CLANG may be a bare name such as clang-19. */
 	execvp(clang, args);

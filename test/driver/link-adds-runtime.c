@@ -1,28 +1,36 @@
 // RUN: %percpu_cc --percpu-print-config %s -o %t -lm | FileCheck %s --check-prefix=LINK -DLIB=%percpu_lib -DFILE=%s -DOUT=%t
-// Verify that the runtime archive is appended after the user's arguments when the command links, and only then.
+// Verify that the runtime archive goes after the user's arguments, as -x none and the archive (or -Wl,<archive> if it is missing, so that only a link fails) between --start-no-unused-arguments and --end-no-unused-arguments, whatever the command (clang's driver decides whether it links).
 // RUN: %percpu_cc --percpu-print-config a.o b.o | FileCheck %s --check-prefix=OBJS -DLIB=%percpu_lib
+// REQUIRES: native-x86_64
 // RUN: %percpu_cc --percpu-print-config -x c %s | FileCheck %s --check-prefix=LANG -DLIB=%percpu_lib -DFILE=%s
-// RUN: %percpu_cc --percpu-print-config -c %s | FileCheck %s --check-prefix=NOLINK -DFILE=%s
-// RUN: %percpu_cc --percpu-print-config -S %s | FileCheck %s --check-prefix=NOLINK -DFILE=%s
-// RUN: %percpu_cc --percpu-print-config -E %s | FileCheck %s --check-prefix=NOLINK -DFILE=%s
-// RUN: %percpu_cc --percpu-print-config -fsyntax-only %s | FileCheck %s --check-prefix=NOLINK -DFILE=%s
-// RUN: %percpu_cc --percpu-print-config -M %s | FileCheck %s --check-prefix=NOLINK -DFILE=%s
-// RUN: %percpu_cc --percpu-print-config -MM %s | FileCheck %s --check-prefix=NOLINK -DFILE=%s
-// RUN: %percpu_cc --percpu-print-config --version | FileCheck %s --check-prefix=NOINPUT
-// RUN: %percpu_cc --percpu-print-config -o %t -I %S -D X | FileCheck %s --check-prefix=NOINPUT
+// RUN: %percpu_cc --percpu-print-config -c %s | FileCheck %s --check-prefix=COMPILE -DLIB=%percpu_lib -DFILE=%s
+// RUN: %percpu_cc --percpu-print-config @%t.rsp | FileCheck %s --check-prefix=RSP -DLIB=%percpu_lib -DRSP=%t.rsp
+// RUN: %percpu_cc --percpu-print-config --target=x86_64-linux-gnu --percpu-single-cpu --percpu-reg=gs -c %s | FileCheck %s --check-prefix=SINGLE -DLIB=%percpu_lib
+// RUN: rm -rf %t.tree && mkdir %t.tree && cp -r %percpu_lib/../bin %percpu_lib/../lib %percpu_lib/../include %t.tree
+// RUN: rm %t.tree/lib/x86_64/libpercpu.a
+// RUN: %t.tree/bin/percpu-cc --percpu-print-config %s | FileCheck %s --check-prefix=MISSING -DLIB=%t.tree/lib
+// RUN: %t.tree/bin/percpu-cc -Werror -c %s -o %t.o
+// RUN: not %t.tree/bin/percpu-cc %t.o -o %t.out 2>&1 | FileCheck %s --check-prefix=MISSING-LINK -DLIB=%t.tree/lib
 
-// LINK:      links: yes
-// LINK-NEXT: command: {{.*}} [[FILE]] -o [[OUT]] -lm [[LIB]]/x86_64/libpercpu.a{{$}}
+// LINK:      runtime exists: yes
+// LINK-NEXT: command: {{.*}} [[FILE]] -o [[OUT]] -lm --start-no-unused-arguments -x none [[LIB]]/x86_64/libpercpu.a --end-no-unused-arguments{{$}}
 
-// OBJS:      links: yes
-// OBJS-NEXT: command: {{.*}} a.o b.o [[LIB]]/x86_64/libpercpu.a{{$}}
+// OBJS: command: {{.*}} a.o b.o --start-no-unused-arguments -x none [[LIB]]/x86_64/libpercpu.a --end-no-unused-arguments{{$}}
 
 // "-x c" would make clang read the archive as C source.
-// LANG:      links: yes
-// LANG-NEXT: command: {{.*}} -x c [[FILE]] -x none [[LIB]]/x86_64/libpercpu.a{{$}}
+// LANG: command: {{.*}} -x c [[FILE]] --start-no-unused-arguments -x none [[LIB]]/x86_64/libpercpu.a --end-no-unused-arguments{{$}}
 
-// NOLINK:      links: no
-// NOLINK-NEXT: command: {{.*}} [[FILE]]{{$}}
+// COMPILE: command: {{.*}} -c [[FILE]] --start-no-unused-arguments -x none [[LIB]]/x86_64/libpercpu.a --end-no-unused-arguments{{$}}
 
-// NOINPUT:      links: no
-// NOINPUT-NOT:  command: {{.*}}libpercpu.a
+// A response file is not read: it changes nothing.
+// RSP: command: {{.*}} @[[RSP]] --start-no-unused-arguments -x none [[LIB]]/x86_64/libpercpu.a --end-no-unused-arguments{{$}}
+
+// SINGLE: command: {{.*}} -DPERCPU_SINGLE_CPU {{.*}} [[LIB]]/x86_64-single/libpercpu.a --end-no-unused-arguments{{$}}
+
+// MISSING:      runtime: [[LIB]]/x86_64/libpercpu.a
+// MISSING-NEXT: runtime exists: no
+// MISSING-NEXT: command: {{.*}} --start-no-unused-arguments -Wl,[[LIB]]/x86_64/libpercpu.a --end-no-unused-arguments{{$}}
+
+// MISSING-LINK: [[LIB]]/x86_64/libpercpu.a: No such file or directory
+
+int main(void) { return 0; }

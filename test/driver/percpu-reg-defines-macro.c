@@ -14,18 +14,17 @@
 
 // EL0:      register: tpidr_el0
 // EL0-NEXT: runtime: [[LIB]]/aarch64-tpidr_el0/libpercpu.a
-// EL0:      links: yes
-// EL0-NEXT: command: {{.*}} -DPERCPU_REGISTER=tpidr_el0 {{.*}} [[LIB]]/aarch64-tpidr_el0/libpercpu.a{{$}}
+// EL0:      command: {{.*}} -DPERCPU_REGISTER=tpidr_el0 {{.*}} [[LIB]]/aarch64-tpidr_el0/libpercpu.a --end-no-unused-arguments{{$}}
 
 // TP:      register: tp
 // TP-NEXT: runtime: [[LIB]]/riscv64-tp/libpercpu.a
 // TP:      command: {{.*}} -DPERCPU_REGISTER=tp {{.*}}-c
 
 // TP32:      runtime: [[LIB]]/riscv32-tp/libpercpu.a
-// TP32:      command: {{.*}} -DPERCPU_REGISTER=tp {{.*}} [[LIB]]/riscv32-tp/libpercpu.a{{$}}
+// TP32:      command: {{.*}} -DPERCPU_REGISTER=tp {{.*}} [[LIB]]/riscv32-tp/libpercpu.a --end-no-unused-arguments{{$}}
 
 // DEFAULT:      runtime: [[LIB]]/[[ARCH]]/libpercpu.a
 // DEFAULT:      command:
 // DEFAULT-NOT:  PERCPU_REGISTER
 // DEFAULT-NOT:  --percpu-reg
-// DEFAULT:      [[LIB]]/[[ARCH]]/libpercpu.a{{$}}
+// DEFAULT:      [[LIB]]/[[ARCH]]/libpercpu.a --end-no-unused-arguments{{$}}

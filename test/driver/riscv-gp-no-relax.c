@@ -1,9 +1,9 @@
 // RUN: %percpu_cc --percpu-print-config --target=riscv64-linux-gnu %s -o %t | FileCheck %s --check-prefix=GP
-// Verify the RISC-V gp caveat: a link with gp as the per-CPU register gets -Wl,--no-relax-gp (whatever the linker) and --relax-gp from the user is an error; tp, other arches and compiles get nothing.
+// Verify the RISC-V gp caveat: a command with gp as the per-CPU register gets -Wl,--no-relax-gp for the link (whatever the linker; a compile ignores it, even under -Werror) and --relax-gp from the user is an error; tp and other arches get nothing.
 // RUN: %percpu_cc --percpu-print-config --target=riscv32-linux-gnu -fuse-ld=bfd %s | FileCheck %s --check-prefix=GP
 // RUN: %percpu_cc --percpu-print-config --target=riscv64-linux-gnu -Wl,--relax,--relax-gpx %s | FileCheck %s --check-prefix=GP
 // RUN: %percpu_cc --percpu-print-config --target=riscv64-linux-gnu --percpu-reg=tp %s | FileCheck %s --check-prefix=NONE
-// RUN: %percpu_cc --percpu-print-config --target=riscv64-linux-gnu -c %s | FileCheck %s --check-prefix=NONE
+// RUN: %percpu_cc --percpu-print-config --target=riscv64-linux-gnu -c %s | FileCheck %s --check-prefix=GP
 // RUN: %percpu_cc --percpu-print-config --target=aarch64-linux-gnu %s | FileCheck %s --check-prefix=NONE
 // RUN: %percpu_cc --percpu-print-config --target=loongarch64-linux-gnu %s | FileCheck %s --check-prefix=NONE
 // RUN: not %percpu_cc --target=riscv64-linux-gnu -Wl,--relax-gp %s 2>&1 | FileCheck %s --check-prefix=ERR -DARCH=riscv64
@@ -11,10 +11,10 @@
 // RUN: not %percpu_cc --target=riscv64-linux-gnu -Xlinker --relax-gp %s 2>&1 | FileCheck %s --check-prefix=ERR -DARCH=riscv64
 // RUN: not %percpu_cc --target=riscv64-linux-gnu --percpu-reg=gp -Wl,-relax-gp %s 2>&1 | FileCheck %s --check-prefix=ERR -DARCH=riscv64
 // RUN: %percpu_cc --percpu-print-config --target=riscv64-linux-gnu --percpu-reg=tp -Wl,--relax-gp %s | FileCheck %s --check-prefix=TP
+// RUN: %percpu_cc --target=riscv64-linux-gnu -Werror -c %s -o %t.o
 
 // GP:      register: gp
-// GP:      links: yes
-// GP-NEXT: command: {{.*}} -Wl,--no-relax-gp {{.*}}libpercpu.a{{$}}
+// GP:      command: {{.*}} --start-no-unused-arguments {{(-fuse-ld=lld )?}}-Wl,--no-relax-gp --end-no-unused-arguments {{.*}}libpercpu.a --end-no-unused-arguments{{$}}
 
 // NONE:     command:
 // NONE-NOT: relax-gp

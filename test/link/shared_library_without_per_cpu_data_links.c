@@ -13,7 +13,6 @@
 // NM: lib_answer
 // OUT: 42 1
 // CONFIG: runtime: none (-shared)
-// CONFIG: links: yes, a shared library (without the runtime)
 // CONFIG: command:
 
 #include <stdio.h>
