@@ -91,15 +91,24 @@ class Finished:
 
 
 def execute(cmd, timeout):
+    """Runs cmd under coreutils' timeout, which kills its whole process
+    group: a csmith program that loops, or a compiler that hangs, must not
+    outlive a driver that was itself killed."""
     start = time.monotonic()
     try:
-        r = subprocess.run(cmd, capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired as e:
+        r = subprocess.run(["timeout", "-s", "KILL", str(timeout)] + cmd,
+                           capture_output=True, timeout=timeout + 60)
+    except subprocess.TimeoutExpired as e:  # timeout itself hung: never seen
         return Finished(-9, (e.stdout or b"").decode(errors="replace"),
                         (e.stderr or b"").decode(errors="replace"),
                         time.monotonic() - start, timed_out=True)
-    return Finished(r.returncode, r.stdout.decode(errors="replace"),
-                    r.stderr.decode(errors="replace"), time.monotonic() - start)
+    seconds = time.monotonic() - start
+    status = r.returncode
+    timed_out = status == 128 + 9 and seconds >= timeout
+    if status > 128:  # killed by a signal: report it as subprocess would
+        status = 128 - status
+    return Finished(status, r.stdout.decode(errors="replace"),
+                    r.stderr.decode(errors="replace"), seconds, timed_out)
 
 
 def build(cmd):

@@ -5,8 +5,9 @@
  * own CPU's area only. The driver compares both runs' output with the
  * plain program's.
  *
- * Output: run 1's output, RUN2_MARK, run 2's output, then either AREAS_OK
- * or one "percpu-fuzz: FAIL" line per failed check.
+ * Output: run 1's output, "percpu-fuzz: run 2", run 2's output, then
+ * either "percpu-fuzz: areas ok" or one "percpu-fuzz: FAIL" line per
+ * failed check (tools/fuzz/differential.py reads them).
  *
  * With --pointers, the globals whose address the program takes stay
  * ordinary, in section fuzz_ordinary: run 2 gets them back as run 1 found
@@ -86,7 +87,8 @@ int main(void) {
   size_t ordinary = (size_t)(__stop_fuzz_ordinary - __start_fuzz_ordinary);
   if (percpu_areas_bytes(NCPUS) > sizeof areas || size > MAX_AREA ||
       ordinary > MAX_AREA) {
-    printf("percpu-fuzz: SKIP area of %u bytes too large\n", (unsigned)size);
+    printf("percpu-fuzz: SKIP globals too large (%u per-CPU bytes, %u ordinary)\n",
+           (unsigned)size, (unsigned)ordinary);
     return 0;
   }
   if (ordinary)
