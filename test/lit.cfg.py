@@ -2,13 +2,14 @@
 # lit.site.cfg.py, which CMake generates in the build tree.
 import os
 import platform
+import sys
 
 import lit.formats
 import lit.util
 
 config.name = "percpu-llvm (LLVM %s)" % config.llvm_version_major
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".ll", ".c"]
+config.suffixes = [".ll", ".c", ".test"]
 config.excludes = ["Inputs"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.percpu_binary_dir, "test")
@@ -26,6 +27,11 @@ config.substitutions.append(("%percpu_include", config.percpu_include_dir))
 config.substitutions.append(("%percpu_lib", config.percpu_lib_dir))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%percpu_src", config.percpu_source_dir))
+config.substitutions.append(("%python", sys.executable))
+# test/install: the build tree that `cmake --install` installs from.
+config.substitutions.append(("%percpu_bin", config.percpu_binary_dir))
+config.substitutions.append(("%percpu_version", config.percpu_version))
+config.substitutions.append(("%cmake", config.cmake))
 # Compiling C with the plugin and the header, as a user would with plain clang.
 config.substitutions.append(
     ("%percpu_clang",
