@@ -30,6 +30,7 @@
 #include <stdint.h>
 
 #include "percpu/abi.h"
+#include "percpu/version.h"
 
 #ifndef __clang__
 #error "percpu.h needs clang with the percpu-llvm plugin (see README.md)"

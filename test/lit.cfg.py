@@ -9,7 +9,7 @@ import lit.util
 
 config.name = "percpu-llvm (LLVM %s)" % config.llvm_version_major
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".ll", ".c"]
+config.suffixes = [".ll", ".c", ".test"]
 config.excludes = ["Inputs"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.percpu_binary_dir, "test")
@@ -34,6 +34,10 @@ config.substitutions.append(
         config.percpu_binary_dir)))
 config.substitutions.append(("%percpu_version", config.percpu_version))
 config.substitutions.append(("%llvm_major", config.llvm_version_major))
+config.substitutions.append(("%python", sys.executable))
+# test/install: the build tree that `cmake --install` installs from.
+config.substitutions.append(("%percpu_bin", config.percpu_binary_dir))
+config.substitutions.append(("%cmake", config.cmake))
 # Compiling C with the plugin and the header, as a user would with plain clang.
 config.substitutions.append(
     ("%percpu_clang",

@@ -6,8 +6,8 @@
  * The build tree and an installed tree are laid out the same way:
  *
  *	<prefix>/bin/percpu-cc
- *	<prefix>/lib/PercpuLowering.so                  the plugin
- *	<prefix>/lib/<arch>[-<variant>]/libpercpu.a     the runtimes
+ *	<prefix>/lib/percpu-llvm/PercpuLowering.so               the plugin
+ *	<prefix>/lib/percpu-llvm/<arch>[-<variant>]/libpercpu.a  the runtimes
  *	<prefix>/include/percpu.h, percpu/abi.h         the headers
  *	<prefix>/share/percpu-llvm/linker/             linker script fragments
  *
@@ -26,7 +26,7 @@
  *
  * Base register: --percpu-reg=REG other than the arch's default becomes
  * -DPERCPU_REGISTER=REG (which <percpu.h> hands to the pass) and links
- * lib/<arch>-REG/libpercpu.a instead of lib/<arch>/libpercpu.a.
+ * lib/percpu-llvm/<arch>-REG/libpercpu.a instead of <arch>/libpercpu.a.
  *
  * Cross targets (every arch but x86_64) link with lld: there is no GNU ld
  * for them here, and lld never relaxes to gp unasked. Nothing else is
@@ -316,10 +316,11 @@ static struct tree locate_tree(const char *argv0)
 		die("out of memory");
 	slash = strrchr(prefix, '/');
 	*slash = 0; /* "" for a percpu-cc in /: the paths are then /lib... */
-	t.plugin = xstrcat(prefix, "/lib/PercpuLowering.so", "");
-	t.include = xstrcat(prefix, "/include", "");
-	t.lib = xstrcat(prefix, "/lib", "");
-	t.linker = xstrcat(prefix, "/share/percpu-llvm/linker", "");
+	/* The relative directories come from cmake/PercpuLayout.cmake. */
+	t.lib = xstrcat(prefix, "/" PERCPU_CC_REL_LIBDIR, "");
+	t.plugin = xstrcat(t.lib, "/PercpuLowering.so", "");
+	t.include = xstrcat(prefix, "/" PERCPU_CC_REL_INCLUDEDIR, "");
+	t.linker = xstrcat(prefix, "/" PERCPU_CC_REL_LINKERDIR, "");
 	return t;
 }
 
@@ -332,7 +333,7 @@ static void need(const char *path, const char *what, const struct tree *t)
 		    what, path, strerror(errno), t->bin);
 }
 
-/* lib/<arch>[-<variant>]/libpercpu.a for the register and mode. */
+/* <lib>/<arch>[-<variant>]/libpercpu.a for the register and mode. */
 static char *runtime_path(const struct tree *t, const struct arch *a,
 			  const char *reg, int single_cpu)
 {

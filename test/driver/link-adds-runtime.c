@@ -6,8 +6,8 @@
 // RUN: %percpu_cc --percpu-print-config -c %s | FileCheck %s --check-prefix=COMPILE -DLIB=%percpu_lib -DFILE=%s
 // RUN: %percpu_cc --percpu-print-config @%t.rsp | FileCheck %s --check-prefix=RSP -DLIB=%percpu_lib -DRSP=%t.rsp
 // RUN: %percpu_cc --percpu-print-config --target=x86_64-linux-gnu --percpu-single-cpu --percpu-reg=gs -c %s | FileCheck %s --check-prefix=SINGLE -DLIB=%percpu_lib
-// RUN: rm -rf %t.tree && mkdir %t.tree && cp -r %percpu_lib/../bin %percpu_lib/../lib %percpu_lib/../include %t.tree
-// RUN: rm %t.tree/lib/x86_64/libpercpu.a
+// RUN: rm -rf %t.tree && mkdir %t.tree && cp -r %percpu_bin/bin %percpu_bin/lib %percpu_bin/include %t.tree
+// RUN: rm %t.tree/lib/percpu-llvm/x86_64/libpercpu.a
 // RUN: %t.tree/bin/percpu-cc --percpu-print-config %s | FileCheck %s --check-prefix=MISSING -DLIB=%t.tree/lib
 // RUN: %t.tree/bin/percpu-cc -Werror -c %s -o %t.o
 // RUN: not %t.tree/bin/percpu-cc %t.o -o %t.out 2>&1 | FileCheck %s --check-prefix=MISSING-LINK -DLIB=%t.tree/lib

@@ -78,7 +78,7 @@ def parse_args(argv):
 
 def check_available(args):
     """Exits with a message when a requested architecture cannot run here."""
-    lib = os.path.join(args.build_dir, "lib")
+    lib = os.path.join(args.build_dir, "lib", "percpu-llvm")  # cmake/PercpuLayout.cmake
     for name in args.arches:
         arch = toolchain.ARCHES[name]
         if not os.path.exists(os.path.join(lib, name, "libpercpu.a")):
