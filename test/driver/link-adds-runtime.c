@@ -8,9 +8,9 @@
 // RUN: %percpu_cc --percpu-print-config --target=x86_64-linux-gnu --percpu-single-cpu --percpu-reg=gs -c %s | FileCheck %s --check-prefix=SINGLE -DLIB=%percpu_lib
 // RUN: rm -rf %t.tree && mkdir %t.tree && cp -r %percpu_bin/bin %percpu_bin/lib %percpu_bin/include %t.tree
 // RUN: rm %t.tree/lib/percpu-llvm/x86_64/libpercpu.a
-// RUN: %t.tree/bin/percpu-cc --percpu-print-config %s | FileCheck %s --check-prefix=MISSING -DLIB=%t.tree/lib
+// RUN: %t.tree/bin/percpu-cc --percpu-print-config %s | FileCheck %s --check-prefix=MISSING -DLIB=%t.tree/lib/percpu-llvm
 // RUN: %t.tree/bin/percpu-cc -Werror -c %s -o %t.o
-// RUN: not %t.tree/bin/percpu-cc %t.o -o %t.out 2>&1 | FileCheck %s --check-prefix=MISSING-LINK -DLIB=%t.tree/lib
+// RUN: not %t.tree/bin/percpu-cc %t.o -o %t.out 2>&1 | FileCheck %s --check-prefix=MISSING-LINK -DLIB=%t.tree/lib/percpu-llvm
 
 // LINK:      runtime exists: yes
 // LINK-NEXT: command: {{.*}} [[FILE]] -o [[OUT]] -lm --start-no-unused-arguments -x none [[LIB]]/x86_64/libpercpu.a --end-no-unused-arguments{{$}}
