@@ -29,6 +29,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PercpuCheck.h"
+#include "LLVMCompat.h"
 #include "PercpuDiagnostics.h"
 #include "PercpuLibCalls.h"
 
@@ -63,12 +64,9 @@ bool isPointerOnlyIntrinsic(Intrinsic::ID ID) {
   case Intrinsic::objectsize:
   case Intrinsic::is_constant:
   case Intrinsic::ssa_copy:
-#if LLVM_VERSION_MAJOR >= 20
-  case Intrinsic::fake_use:
-#endif
     return true;
   default:
-    return false;
+    return compat::isFakeUse(ID);
   }
 }
 

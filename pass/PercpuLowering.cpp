@@ -110,6 +110,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PercpuLowering.h"
+#include "LLVMCompat.h"
 #include "PercpuCheck.h"
 #include "PercpuDiagnostics.h"
 #include "PercpuLibCalls.h"
@@ -125,7 +126,6 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
-#include "llvm/IR/ReplaceConstant.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
@@ -276,7 +276,7 @@ static void exposeConstantCasts(ArrayRef<GlobalVariable *> Globals) {
           Work.push_back(CE);
       }
   for (ConstantExpr *Cast : Casts) {
-    convertUsersOfConstantsToInstructions({Cast});
+    compat::convertUsersToInstructions(Cast);
     for (Use &U : make_early_inc_range(Cast->uses())) {
       auto *I = dyn_cast<Instruction>(U.getUser());
       if (!I)
@@ -284,7 +284,7 @@ static void exposeConstantCasts(ArrayRef<GlobalVariable *> Globals) {
       if (auto *Phi = dyn_cast<PHINode>(I))
         I = Phi->getIncomingBlock(U)->getTerminator();
       Instruction *AsInst = Cast->getAsInstruction();
-      AsInst->insertBefore(I->getIterator());
+      compat::insertBefore(AsInst, I);
       AsInst->setDebugLoc(cast<Instruction>(U.getUser())->getDebugLoc());
       U.set(AsInst);
     }
@@ -587,13 +587,8 @@ static bool lowerPointerIntrinsic(IntrinsicInst &II, PercpuTarget &Target) {
   SmallVector<Value *, 8> Args;
   for (Value *Arg : II.args())
     Args.push_back(isPercpuPointer(Arg) ? Target.thisCpuPointer(B, Arg) : Arg);
-#if LLVM_VERSION_MAJOR >= 20
-  Function *NewCallee = Intrinsic::getOrInsertDeclaration(
+  Function *NewCallee = compat::getOrInsertIntrinsic(
       II.getModule(), II.getIntrinsicID(), OverloadTys);
-#else
-  Function *NewCallee = Intrinsic::getDeclaration(
-      II.getModule(), II.getIntrinsicID(), OverloadTys);
-#endif
   CallInst *New = B.CreateCall(NewCallee, Args);
   New->copyMetadata(II);
   New->setAttributes(II.getAttributes());
@@ -657,9 +652,9 @@ static void guardPreemption(Instruction &I) {
   auto Hook = [&](const char *Name) {
     return M.getOrInsertFunction(Name, Type::getVoidTy(M.getContext()));
   };
-  CallInst::Create(Hook("percpu_preempt_disable"), "", I.getIterator());
-  CallInst::Create(Hook("percpu_preempt_enable"), "",
-                   std::next(I.getIterator()));
+  compat::insertCallBefore(Hook("percpu_preempt_disable"), I.getIterator());
+  compat::insertCallBefore(Hook("percpu_preempt_enable"),
+                           std::next(I.getIterator()));
   ++NumPreemptGuards;
 }
 
@@ -819,7 +814,7 @@ static bool lowerFunction(Function &F, PercpuTarget &Target,
   if (Accesses.empty() && ThisCpuPtrs.empty())
     return false;
 
-  const DataLayout &DL = F.getDataLayout();
+  const DataLayout &DL = compat::getDataLayout(F);
   SmallVector<WeakTrackingVH, 16> MaybeDead;
   for (Instruction *I : Accesses) {
     for (Value *Op : I->operands())
@@ -880,7 +875,7 @@ static StringRef objectFormatName(const Triple &TT) {
   case Triple::COFF:
     return "COFF";
   default:
-    return Triple::getObjectFormatTypeName(TT.getObjectFormat());
+    return compat::objectFormatTypeName(TT.getObjectFormat());
   }
 }
 

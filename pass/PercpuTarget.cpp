@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PercpuTarget.h"
+#include "LLVMCompat.h"
 #include "SegmentAccess.h"
 
 #include "llvm/IR/Constants.h"
@@ -165,14 +166,13 @@ Value *castPercpuPointer(IRBuilder<> &B, Value *P, unsigned ToAS) {
   if (auto *GEP = dyn_cast<GEPOperator>(P)) {
     Value *Base = castPercpuPointer(B, GEP->getPointerOperand(), ToAS);
     SmallVector<Value *, 4> Indices(GEP->indices());
-    return B.CreateGEP(GEP->getSourceElementType(), Base, Indices, "",
-                       GEP->getNoWrapFlags());
+    return compat::createGEPLike(B, *GEP, Base, Indices);
   }
 
   // An integer round trip rather than an addrspacecast: the pass reports
   // casts out of per-CPU space as user errors, and must accept its own
   // output if it runs again.
-  const DataLayout &DL = B.GetInsertBlock()->getDataLayout();
+  const DataLayout &DL = compat::getDataLayout(*B.GetInsertBlock());
   Type *IntTy = DL.getIntPtrType(P->getType());
   if (auto *VecTy = dyn_cast<VectorType>(P->getType()))
     ToTy = VectorType::get(ToTy, VecTy);
@@ -186,14 +186,8 @@ Value *PercpuTarget::readBaseRegister(IRBuilder<> &B) {
   MDNode *RegName = MDNode::get(
       B.getContext(),
       MDString::get(B.getContext(), (Info.RegisterPrefix + Reg).str()));
-#if LLVM_VERSION_MAJOR >= 20
-  Function *ReadReg = Intrinsic::getOrInsertDeclaration(
+  Function *ReadReg = compat::getOrInsertIntrinsic(
       &M, Intrinsic::read_volatile_register, {IntPtrTy});
-#else
-  Function *ReadReg =
-      Intrinsic::getDeclaration(&M, Intrinsic::read_volatile_register,
-                                {IntPtrTy});
-#endif
   return B.CreateCall(ReadReg, {MetadataAsValue::get(B.getContext(), RegName)},
                       "percpu.base");
 }

@@ -7,31 +7,19 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LLVMCompat.h"
 #include "PercpuLowering.h"
 
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Passes/PassBuilder.h"
-#if __has_include("llvm/Plugins/PassPlugin.h")
-#include "llvm/Plugins/PassPlugin.h"
-#else
-#include "llvm/Passes/PassPlugin.h"
-#endif
 
 using namespace llvm;
 using percpu::PercpuLoweringPass;
 
 static void registerCallbacks(PassBuilder &PB) {
-#if LLVM_VERSION_MAJOR >= 20
-  PB.registerOptimizerLastEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel, ThinOrFullLTOPhase) {
-        MPM.addPass(PercpuLoweringPass());
-      });
-#else
-  PB.registerOptimizerLastEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel) {
-        MPM.addPass(PercpuLoweringPass());
-      });
-#endif
+  percpu::compat::registerOptimizerLast(PB, [](ModulePassManager &MPM) {
+    MPM.addPass(PercpuLoweringPass());
+  });
   PB.registerPipelineParsingCallback(
       [](StringRef Name, ModulePassManager &MPM,
          ArrayRef<PassBuilder::PipelineElement>) {

@@ -1,0 +1,197 @@
+//===-- LLVMCompat.h - The API differences between LLVM 16 and 22 -*- C++ -*-===//
+//
+// Every difference between the LLVM versions the plugin builds against
+// (16 to 22) lives here, so the rest of pass/ is written once, against the
+// newest API. The tests run on 16, 19 and 22. A helper switches at the
+// release that changed the API when that is known, otherwise at 19: the
+// older form still builds on the releases in between.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERCPU_LLVM_LLVMCOMPAT_H
+#define PERCPU_LLVM_LLVMCOMPAT_H
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/IR/BasicBlock.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Intrinsics.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+#include "llvm/IR/ReplaceConstant.h"
+#include "llvm/TargetParser/Triple.h"
+
+// LLVM 22 moved the plugin interface out of llvm/Passes.
+#if LLVM_VERSION_MAJOR >= 22
+#include "llvm/Plugins/PassPlugin.h"
+#else
+#include "llvm/Passes/PassPlugin.h"
+#endif
+
+namespace percpu::compat {
+
+/// The data layout of F's module (Function::getDataLayout: LLVM 19).
+inline const llvm::DataLayout &getDataLayout(const llvm::Function &F) {
+#if LLVM_VERSION_MAJOR >= 19
+  return F.getDataLayout();
+#else
+  return F.getParent()->getDataLayout();
+#endif
+}
+
+/// The data layout of BB's module (BasicBlock::getDataLayout: LLVM 19).
+inline const llvm::DataLayout &getDataLayout(const llvm::BasicBlock &BB) {
+#if LLVM_VERSION_MAJOR >= 19
+  return BB.getDataLayout();
+#else
+  return BB.getModule()->getDataLayout();
+#endif
+}
+
+/// The declaration of intrinsic ID with overloaded types Tys, added to M
+/// when missing (Intrinsic::getDeclaration became getOrInsertDeclaration in
+/// LLVM 20).
+inline llvm::Function *getOrInsertIntrinsic(llvm::Module *M,
+                                            llvm::Intrinsic::ID ID,
+                                            llvm::ArrayRef<llvm::Type *> Tys) {
+#if LLVM_VERSION_MAJOR >= 20
+  return llvm::Intrinsic::getOrInsertDeclaration(M, ID, Tys);
+#else
+  return llvm::Intrinsic::getDeclaration(M, ID, Tys);
+#endif
+}
+
+/// Whether ID is llvm.fake.use, which LLVM 20 introduced.
+inline bool isFakeUse(llvm::Intrinsic::ID ID) {
+#if LLVM_VERSION_MAJOR >= 20
+  return ID == llvm::Intrinsic::fake_use;
+#else
+  return false;
+#endif
+}
+
+/// A GEP on Base with Like's source type, Indices and wrap flags. LLVM 19
+/// generalised the inbounds flag into GEPNoWrapFlags (nusw, nuw).
+inline llvm::Value *createGEPLike(llvm::IRBuilder<> &B,
+                                  const llvm::GEPOperator &Like,
+                                  llvm::Value *Base,
+                                  llvm::ArrayRef<llvm::Value *> Indices) {
+#if LLVM_VERSION_MAJOR >= 19
+  return B.CreateGEP(Like.getSourceElementType(), Base, Indices, "",
+                     Like.getNoWrapFlags());
+#else
+  return B.CreateGEP(Like.getSourceElementType(), Base, Indices, "",
+                     Like.isInBounds());
+#endif
+}
+
+/// Inserts the unlinked New right before Pos. Positions became iterators
+/// (for debug records); LLVM 16 has only the Instruction * form, which
+/// LLVM 22 deprecates.
+inline void insertBefore(llvm::Instruction *New, llvm::Instruction *Pos) {
+#if LLVM_VERSION_MAJOR >= 19
+  New->insertBefore(Pos->getIterator());
+#else
+  New->insertBefore(Pos);
+#endif
+}
+
+/// Inserts a call of F with no arguments right before Pos, which must be an
+/// instruction (not the end of its block). LLVM 16's CallInst::Create
+/// takes no iterator.
+inline llvm::CallInst *insertCallBefore(llvm::FunctionCallee F,
+                                        llvm::BasicBlock::iterator Pos) {
+#if LLVM_VERSION_MAJOR >= 19
+  return llvm::CallInst::Create(F, "", Pos);
+#else
+  return llvm::CallInst::Create(F, "", &*Pos);
+#endif
+}
+
+/// Rewrites the constant expressions that use C, directly or through other
+/// constant expressions, as instructions wherever an instruction uses them,
+/// so that C itself becomes an operand of instructions. LLVM 16 lacks
+/// convertUsersOfConstantsToInstructions, and its
+/// convertConstantExprsToInstructions converts C too, so this does it by
+/// hand there.
+inline void convertUsersToInstructions(llvm::Constant *C) {
+#if LLVM_VERSION_MAJOR >= 19
+  llvm::convertUsersOfConstantsToInstructions({C});
+#else
+  llvm::SmallVector<llvm::ConstantExpr *, 4> Users;
+  for (llvm::User *U : C->users())
+    if (auto *CE = llvm::dyn_cast<llvm::ConstantExpr>(U);
+        CE && !llvm::is_contained(Users, CE))
+      Users.push_back(CE);
+  for (llvm::ConstantExpr *CE : Users) {
+    // Outermost first: afterwards only instructions use CE.
+    convertUsersToInstructions(CE);
+    for (llvm::Use &U : llvm::make_early_inc_range(CE->uses())) {
+      auto *I = llvm::dyn_cast<llvm::Instruction>(U.getUser());
+      if (!I)
+        continue; // a static initialiser
+      llvm::Instruction *Pos = I;
+      if (auto *Phi = llvm::dyn_cast<llvm::PHINode>(I))
+        Pos = Phi->getIncomingBlock(U)->getTerminator();
+      llvm::Instruction *AsInst = CE->getAsInstruction();
+      insertBefore(AsInst, Pos);
+      AsInst->setDebugLoc(I->getDebugLoc());
+      U.set(AsInst);
+    }
+    if (CE->use_empty())
+      CE->destroyConstant();
+  }
+#endif
+}
+
+/// The object file format's name, as Triple::getObjectFormatTypeName gives
+/// it (LLVM 16 keeps that function private to Triple.cpp).
+inline llvm::StringRef objectFormatTypeName(llvm::Triple::ObjectFormatType F) {
+#if LLVM_VERSION_MAJOR >= 19
+  return llvm::Triple::getObjectFormatTypeName(F);
+#else
+  switch (F) {
+  case llvm::Triple::UnknownObjectFormat:
+    return "";
+  case llvm::Triple::COFF:
+    return "coff";
+  case llvm::Triple::DXContainer:
+    return "dxcontainer";
+  case llvm::Triple::ELF:
+    return "elf";
+  case llvm::Triple::GOFF:
+    return "goff";
+  case llvm::Triple::MachO:
+    return "macho";
+  case llvm::Triple::SPIRV:
+    return "spirv";
+  case llvm::Triple::Wasm:
+    return "wasm";
+  case llvm::Triple::XCOFF:
+    return "xcoff";
+  }
+  return "";
+#endif
+}
+
+/// Calls AddPasses(MPM) at the end of the optimisation pipeline. LLVM 20
+/// gave the callback a ThinOrFullLTOPhase argument, which the generic
+/// lambdas accept and ignore.
+template <typename PassBuilderT, typename AddPassesT>
+void registerOptimizerLast(PassBuilderT &PB, AddPassesT AddPasses) {
+#if LLVM_VERSION_MAJOR >= 20
+  PB.registerOptimizerLastEPCallback(
+      [AddPasses](auto &MPM, auto, auto) { AddPasses(MPM); });
+#else
+  PB.registerOptimizerLastEPCallback(
+      [AddPasses](auto &MPM, auto) { AddPasses(MPM); });
+#endif
+}
+
+} // namespace percpu::compat
+
+#endif // PERCPU_LLVM_LLVMCOMPAT_H
