@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * One function per per-CPU operation on an unsigned long, for counting the
  * instructions each compiles to (bench/insn-counts). Keep each function a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * get_cpu_id() for the "array indexed by a CPU id" baseline: an external
  * function (its own unit, no LTO), as sched_getcpu() or a kernel's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The initialisation benchmark: how fast percpu_init copies the template to
  * NCPUS areas, against memcpy of the same bytes into the same (already

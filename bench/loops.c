@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The hot loops of the run-time benchmark (bench/runtime.c drives them on
  * x86_64; bench/run also counts their loop bodies on every architecture).

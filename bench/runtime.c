@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The run-time benchmark (x86_64 Linux user space, threads as CPUs): runs
  * every loop of bench/loops.c on THREADS threads at once, each thread

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * demo.c - per-CPU event counters, with threads playing the CPUs.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * percpu.h - per-CPU variables for C, lowered by the percpu-llvm plugin.
  *

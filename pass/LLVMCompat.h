@@ -1,5 +1,7 @@
 //===-- LLVMCompat.h - The API differences between LLVM 16 and 22 -*- C++ -*-===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Every difference between the LLVM versions the plugin builds against
 // (16 to 22) lives here, so the rest of pass/ is written once, against the
 // newest API. The tests run on 16, 19 and 22. A helper switches at the

@@ -1,5 +1,7 @@
 //===-- PercpuCheck.cpp - Nothing but pointer moves left ------------------===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // An allowlist: each use of a per-CPU pointer is checked against the uses
 // known to keep its meaning, and everything else is an error. Allowed:
 //

@@ -1,5 +1,7 @@
 //===-- PercpuCheck.h - Nothing but pointer moves left ----------*- C++ -*-===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The pass's last step. After lowering, a value in the per-CPU address space
 // may only be moved or compared: what dereferences it, or turns it into an
 // ordinary pointer, would reach the template instead of this CPU's copy.

@@ -1,4 +1,6 @@
 //===-- PercpuDiagnostics.cpp - Errors the lowering reports ---------------===//
+//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "PercpuDiagnostics.h"
 

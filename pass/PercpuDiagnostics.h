@@ -1,5 +1,7 @@
 //===-- PercpuDiagnostics.h - Errors the lowering reports -------*- C++ -*-===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // What the pass cannot lower is a compiler error at the source location of
 // the offending instruction or global, reported once, never a crash or a
 // silent fall-through to the template.

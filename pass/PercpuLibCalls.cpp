@@ -1,4 +1,6 @@
 //===-- PercpuLibCalls.cpp - Library calls on per-CPU memory --------------===//
+//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "PercpuLibCalls.h"
 

@@ -1,5 +1,7 @@
 //===-- PercpuLibCalls.h - Library calls on per-CPU memory ------*- C++ -*-===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Clang retypes a library builtin to the address space of its arguments:
 // strlen(name) on a per-CPU array declares i64 @strlen(ptr addrspace(300)).
 // The C means "the length of this CPU's copy", so the pass hands such a

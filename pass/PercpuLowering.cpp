@@ -1,5 +1,7 @@
 //===-- PercpuLowering.cpp - Lower per-CPU variables ----------------------===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Background
 // ----------
 // <percpu.h> marks a per-CPU variable with an address space that no backend

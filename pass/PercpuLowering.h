@@ -1,5 +1,7 @@
 //===-- PercpuLowering.h - Lower per-CPU variables --------------*- C++ -*-===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The module pass that turns accesses to per-CPU memory (address space
 // PERCPU_ADDRESS_SPACE, see include/percpu/abi.h) into accesses to this
 // CPU's copy. PercpuLowering.cpp documents the design.

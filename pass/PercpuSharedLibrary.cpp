@@ -1,5 +1,7 @@
 //===-- PercpuSharedLibrary.cpp - Keep per-CPU data out of shared libraries ===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // A shared library has a template of its own, which the runtime never
 // copies: "base register + template address" in the library reaches no
 // CPU's area. So a unit that may end up in a shared library (compiled

@@ -1,5 +1,7 @@
 //===-- PercpuSharedLibrary.h - Keep per-CPU data out of shared libraries -===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Per-CPU variables work only in the image whose template the runtime
 // copies: the executable or kernel. PercpuSharedLibrary.cpp marks the units
 // that a shared library could be built from, so that putting one into a

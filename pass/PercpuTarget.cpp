@@ -1,5 +1,7 @@
 //===-- PercpuTarget.cpp - Per-architecture per-CPU addressing ------------===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The architecture table and the two addressing strategies described in
 // PercpuTarget.h.
 //

@@ -1,5 +1,7 @@
 //===-- PercpuTarget.h - Per-architecture per-CPU addressing ----*- C++ -*-===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Everything the lowering knows about one architecture: how "this CPU's copy"
 // of a per-CPU address is formed, and how an indivisible read-modify-write
 // on it is emitted. The IR walk in PercpuLowering.cpp never looks at the

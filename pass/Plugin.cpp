@@ -1,5 +1,7 @@
 //===-- Plugin.cpp - Register the per-CPU lowering with LLVM --------------===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // clang -fpass-plugin=PercpuLowering.so: the pass runs last in the
 // optimisation pipeline at every level, -O0 and -flto pre-link included,
 // so the backend (and an LTO link) never sees per-CPU address space.

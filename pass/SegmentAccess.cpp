@@ -1,5 +1,7 @@
 //===-- SegmentAccess.cpp - Keep segment accesses intact downstream -------===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // See SegmentAccess.h.
 //
 // Which instrumentation honours what (checked with opt -passes=asan, tsan,

@@ -1,5 +1,7 @@
 //===-- SegmentAccess.h - Keep segment accesses intact downstream -*- C++ -*-===//
 //
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The Segment strategy (x86_64) leaves per-CPU accesses in the segment's
 // address space. Three kinds of code run after the pass and handle that
 // address space badly:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The areas: percpu_init copies the template once per CPU and publishes
  * where they are (areas.c answers the queries).

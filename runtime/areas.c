@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Where each CPU's copy lives, for the multi-CPU and the single-CPU runtime
  * alike: everything follows from __percpu_remote_layout, which percpu_init

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The symbol that units compiled -fPIC reference PC-relatively from their
  * ELF note (include/percpu/abi.h). Defined here, in the executable, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The hosted percpu_init's check that per-CPU data lives in the executable
  * only. A shared library's template is not the one percpu_init copies, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * percpu_init_in_place: set up the areas a kernel's linker script reserved
  * in the image (linker/percpu-vma0.ld, or linker/percpu.ld with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The layout of the areas, from link-time facts only: the template's extent
  * and the alignment records the pass leaves per translation unit.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Declarations shared by the runtime's files. The architecture header comes
  * first; anything it leaves undefined gets the generic default below.

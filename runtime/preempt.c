@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Preemption hooks for get_cpu_var/put_cpu_var. User space has nothing to
  * disable (a thread that plays a CPU never migrates off its register); a

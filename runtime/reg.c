@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The calling CPU's base register, through the architecture header. */
 #include <percpu.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The runtime of a single-CPU build (-DPERCPU_SINGLE_CPU), which replaces
  * area.c and reg.c: per-CPU variables are plain globals, so the template is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # lit configuration for percpu-llvm. The build-specific values come from
 # lit.site.cfg.py, which CMake generates in the build tree.
 import os

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * percpu-cc - run clang with the percpu-llvm plugin, header and runtime.
  *

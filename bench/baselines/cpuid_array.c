@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Baseline (d): an array with one cache-line-padded slot per CPU, indexed
  * by the result of a CPU-id call (get_cpu_id: an external function, as

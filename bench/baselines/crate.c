@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Baseline (b): each operation written in the style of the reference Rust
  * crate (ArceOS percpu 0.4, percpu_macros/src/arch.rs), re-expressed in C

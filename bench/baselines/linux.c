@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Baseline (a): each operation written by hand in the style of Linux's
  * per-CPU headers (arch/<arch>/include/asm/percpu.h), delta model: the base

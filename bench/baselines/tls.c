@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Baseline (c): a __thread variable with the local-exec TLS model: one copy
  * per thread rather than per CPU, reached from the thread pointer. The

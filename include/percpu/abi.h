@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The contract between <percpu.h>, the runtime and the lowering pass.
  *

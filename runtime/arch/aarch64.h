@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * AArch64: the base register is a thread ID system register, read with mrs
  * and written with msr.

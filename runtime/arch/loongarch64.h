@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * LoongArch64: the base register is $r21, which the ABI reserves (no
  * compiler allocates it) and Linux's kernel uses for its per-CPU offset

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * RISC-V (riscv64 and riscv32): the base register is gp (x3, the default)
  * or tp (x4), moved to and from with mv. The compiler never allocates

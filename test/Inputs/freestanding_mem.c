@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * memcpy, memmove and memset for the freestanding test programs (qemu-user
  * and qemu-system): the compiler may emit calls to them and nothing else

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Kernel-style per-CPU code: statistics counters, a lock-free per-CPU free
  * list, per-CPU pointers handed between functions, get_cpu_var sections and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * A per-CPU "kernel module" written the way kernel code is written, shared
  * by the native and the qemu-user test harnesses: each harness runs

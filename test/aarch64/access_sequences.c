@@ -55,3 +55,4 @@ unsigned long *ptr(void) { return this_cpu_ptr(&v); }
 unsigned long two(void) { return this_cpu_read(v) + this_cpu_read(arr[1]); }
 
 // CHECK: .section percpu,"aw",@progbits
+// SPDX-License-Identifier: BSD-2-Clause

@@ -10,3 +10,4 @@ DEFINE_PER_CPU(unsigned __int128, head);
 // CHECK-NEXT: casp x0, x1, x2, x3, [[[P]]]
 // CHECK-NEXT: ret
 unsigned __int128 swap(unsigned __int128 o, unsigned __int128 n) { return this_cpu_cmpxchg128(head, o, n); }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -30,3 +30,4 @@ void bump(void) { st.b++; }
 // CHECK: %[[P:.+]] = getelementptr i8, ptr %{{.+}}, i64 ptrtoint (ptr @st to i64)
 // CHECK: call ptr @{{(__asan_)?}}memcpy(ptr %[[P]], ptr %s, i64 24)
 void copy_in(const struct stats *s) { st = *s; }
+// SPDX-License-Identifier: BSD-2-Clause

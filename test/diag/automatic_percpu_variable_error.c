@@ -15,3 +15,4 @@ unsigned long automatic(void) {
 int param(__percpu int p) { return p; }
 
 // CHECK: 2 errors generated.
+// SPDX-License-Identifier: BSD-2-Clause

@@ -47,3 +47,4 @@ unsigned long *this_copy(void) { return this_cpu_ptr(&hits); }
 // G: 4 errors generated.
 // NOG: 4 errors generated.
 // G0: 4 errors generated.
+// SPDX-License-Identifier: BSD-2-Clause

@@ -32,3 +32,4 @@ void assign(unsigned long *q) {
 }
 
 // CHECK: 5 errors generated.
+// SPDX-License-Identifier: BSD-2-Clause

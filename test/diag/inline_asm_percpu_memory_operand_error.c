@@ -39,3 +39,4 @@ void asm_through_this_cpu_ptr(void) {
 
 // G: 3 errors generated.
 // NOG: 3 errors generated.
+// SPDX-License-Identifier: BSD-2-Clause

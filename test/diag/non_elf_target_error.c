@@ -12,3 +12,4 @@ void count(void) { this_cpu_inc(hits); }
 // COFF: error: percpu-llvm: per-CPU variables are not supported on target '{{.*}}windows{{.*}}': they need the ELF object format (Linux, BSD, bare metal), not COFF
 // MACHO-NOT: PLEASE submit
 // COFF-NOT: PLEASE submit
+// SPDX-License-Identifier: BSD-2-Clause

@@ -38,3 +38,4 @@ __int128 wide_add(__int128 n) {
 void fine(void) { this_cpu_inc(hits); }
 
 // CHECK: 5 errors generated.
+// SPDX-License-Identifier: BSD-2-Clause

@@ -31,3 +31,4 @@ unsigned long __percpu *as_percpu_pointer = &hits;
 
 // G: 3 errors generated.
 // NOG: 3 errors generated.
+// SPDX-License-Identifier: BSD-2-Clause

@@ -18,3 +18,4 @@ void bump_tls(void) { this_cpu_inc(tls_counter); }
 
 // G: 2 errors generated.
 // NOG: 2 errors generated.
+// SPDX-License-Identifier: BSD-2-Clause

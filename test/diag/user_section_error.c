@@ -10,3 +10,4 @@ DEFINE_PER_CPU_SHARED_ALIGNED(int, shared);
 
 int sum(void) { return placed + explicit_template + shared; }
 // CHECK: 1 error generated.
+// SPDX-License-Identifier: BSD-2-Clause

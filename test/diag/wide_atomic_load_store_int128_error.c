@@ -17,3 +17,4 @@ void write_wide(__int128 v) { this_cpu_write(wide, v); }
 
 // G: 2 errors generated.
 // NOG: 2 errors generated.
+// SPDX-License-Identifier: BSD-2-Clause

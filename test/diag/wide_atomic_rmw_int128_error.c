@@ -31,3 +31,4 @@ void plain_write(__int128 v) { wide = v; }
 
 // G: 3 errors generated.
 // NOG: 3 errors generated.
+// SPDX-License-Identifier: BSD-2-Clause

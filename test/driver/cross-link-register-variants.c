@@ -35,3 +35,4 @@ void _start(void) {
   for (;;)
     ;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -27,3 +27,4 @@
 // USER-NOT: -fuse-ld=lld
 
 int f(void) { return 0; }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -10,3 +10,4 @@
 // OBJ: T f
 
 int f(void) { return 0; }
+// SPDX-License-Identifier: BSD-2-Clause

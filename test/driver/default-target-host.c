@@ -10,3 +10,4 @@
 // TARGET-NEXT: arch: [[A]]
 // TARGET:      command:
 // TARGET-NOT:  --target=x86_64
+// SPDX-License-Identifier: BSD-2-Clause

@@ -24,3 +24,4 @@
 // CHECK:      RISC-V with gp as the per-CPU register
 // CHECK:      -Wl,--no-relax-gp
 // CHECK-NOT:  clang version
+// SPDX-License-Identifier: BSD-2-Clause

@@ -34,3 +34,4 @@
 // MISSING-LINK: [[LIB]]/x86_64/libpercpu.a: No such file or directory
 
 int main(void) { return 0; }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -11,3 +11,4 @@
 // HOOKS: command: {{.*}} -DPERCPU_PREEMPT_HOOKS
 // BOTH: percpu-cc: error: --percpu-single-cpu and --percpu-preempt-hooks exclude each other
 int main(void) { return 0; }
+// SPDX-License-Identifier: BSD-2-Clause

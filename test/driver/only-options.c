@@ -11,3 +11,4 @@
 // NOARCHIVE:     command:
 // NOARCHIVE-NOT: no-unused-arguments
 // ARCHIVE: command: {{.*}} --start-no-unused-arguments -x none {{.*}}/libpercpu.a --end-no-unused-arguments{{$}}
+// SPDX-License-Identifier: BSD-2-Clause

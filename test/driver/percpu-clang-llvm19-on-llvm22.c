@@ -3,3 +3,4 @@
 // REQUIRES: llvm-22
 
 // CHECK: percpu-cc: error: PERCPU_CLANG=/usr/lib/llvm-19/bin/clang is LLVM 19, but the plugin is built for LLVM 22; to use that clang, build percpu-llvm with -DLLVM_DIR for LLVM 19 (e.g. -DLLVM_DIR=/usr/lib/llvm-19/lib/cmake/llvm)
+// SPDX-License-Identifier: BSD-2-Clause

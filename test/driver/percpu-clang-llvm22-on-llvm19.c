@@ -3,3 +3,4 @@
 // REQUIRES: llvm-19
 
 // CHECK: percpu-cc: error: PERCPU_CLANG=/usr/lib/llvm-22/bin/clang is LLVM 22, but the plugin is built for LLVM 19; to use that clang, build percpu-llvm with -DLLVM_DIR for LLVM 22 (e.g. -DLLVM_DIR=/usr/lib/llvm-22/lib/cmake/llvm)
+// SPDX-License-Identifier: BSD-2-Clause

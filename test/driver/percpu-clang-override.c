@@ -12,3 +12,4 @@
 // OLD: percpu-cc: error: PERCPU_CLANG=[[FAKE]] is LLVM 1, but the plugin is built for LLVM {{[0-9]+}}; to use that clang, build percpu-llvm with -DLLVM_DIR for LLVM 1
 
 // BROKEN: percpu-cc: error: cannot get the version of PERCPU_CLANG=[[FAKE]]
+// SPDX-License-Identifier: BSD-2-Clause

@@ -28,3 +28,4 @@
 // DEFAULT-NOT:  PERCPU_REGISTER
 // DEFAULT-NOT:  --percpu-reg
 // DEFAULT:      [[LIB]]/[[ARCH]]/libpercpu.a --end-no-unused-arguments{{$}}
+// SPDX-License-Identifier: BSD-2-Clause

@@ -8,3 +8,4 @@
 // RV64: percpu-cc: error: invalid --percpu-reg=tpidr_el1 for riscv64; valid: gp (default), tp
 // RV32: percpu-cc: error: invalid --percpu-reg=x3 for riscv32; valid: gp (default), tp
 // LA64: percpu-cc: error: invalid --percpu-reg=tp: loongarch64 uses the reserved register r21; --percpu-reg accepts only r21
+// SPDX-License-Identifier: BSD-2-Clause

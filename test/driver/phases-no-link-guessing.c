@@ -42,3 +42,4 @@
 // COMPILECMD:     "-cc1"
 // COMPILECMD-NOT: libpercpu.a
 // COMPILECMD-NOT: warning
+// SPDX-License-Identifier: BSD-2-Clause

@@ -31,3 +31,4 @@
 DEFINE_PER_CPU(int, hits) = 1;
 
 int read_hits(void) { return this_cpu_read(hits); }
+// SPDX-License-Identifier: BSD-2-Clause

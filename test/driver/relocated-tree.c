@@ -43,3 +43,4 @@
 // NO-PLUGIN: percpu-cc: error: plugin [[T]]/lib/percpu-llvm/PercpuLowering.so: No such file or directory (percpu-cc looks for it relative to its own directory [[T]]/bin; the tree is incomplete)
 
 int f(void) { return 0; }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -24,3 +24,4 @@
 // TP:     command:
 // TP-NOT: --no-relax-gp
 // TP:     -Wl,--relax-gp
+// SPDX-License-Identifier: BSD-2-Clause

@@ -4,3 +4,4 @@
 // RUN: not %percpu_cc --target=x86_64abc-linux-gnu -c %s 2>&1 | FileCheck %s -DT=x86_64abc-linux-gnu
 
 // CHECK: percpu-cc: error: unsupported target '[[T]]'; supported arches: x86_64, aarch64, riscv64, riscv32, loongarch64
+// SPDX-License-Identifier: BSD-2-Clause

@@ -6,3 +6,4 @@
 // CHECK:      {{^}}percpu-cc (percpu-llvm) [[VERSION]], plugin for LLVM {{[0-9]+$}}
 // CHECK-NEXT: clang version
 // CHECK:      InstalledDir:
+// SPDX-License-Identifier: BSD-2-Clause

@@ -7,3 +7,4 @@
 
 // GS:     register: gs
 // GS-NOT: PERCPU_REGISTER
+// SPDX-License-Identifier: BSD-2-Clause

@@ -9,3 +9,4 @@
 // CHECK-NEXT: 3   400000
 // CHECK-NEXT: template: events=0 min=0xffffffffffffffff
 // CHECK-NEXT: total: 1000000 events (expected 1000000): OK
+// SPDX-License-Identifier: BSD-2-Clause

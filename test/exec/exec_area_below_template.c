@@ -28,3 +28,4 @@ int main(void) {
   EXPECT_EQ(n, 4);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

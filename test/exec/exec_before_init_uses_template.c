@@ -37,3 +37,4 @@ int main(void) {
   EXPECT_EQ(*template_counter(), 8);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

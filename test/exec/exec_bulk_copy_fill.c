@@ -77,3 +77,4 @@ int main(void) {
   EXPECT_EQ(copy[opaque(N - 1)], 0);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

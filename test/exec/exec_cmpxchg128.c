@@ -50,3 +50,4 @@ int main(void)
 	EXPECT(swap(0, 0) == PAIR(7, 9));
 	return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

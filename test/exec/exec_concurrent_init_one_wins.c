@@ -75,3 +75,4 @@ int main(void) {
   return 0;
 }
 // CHECK: 20 races, one winner each
+// SPDX-License-Identifier: BSD-2-Clause

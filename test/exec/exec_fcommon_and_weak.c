@@ -29,3 +29,4 @@ int main(void) {
   EXPECT_EQ(*(unsigned long *)(uintptr_t)&counter, 0);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -89,3 +89,4 @@ int main(void) {
   EXPECT_EQ(answer, 42);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -38,3 +38,4 @@ int main(void)
 	printf("kernel module x86_64: %u checks, %u failed\n", checks, failed);
 	return failed != 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -70,3 +70,4 @@ int main(void) {
 #endif
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -68,3 +68,4 @@ int main(void) {
   puts("library calls: OK");
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

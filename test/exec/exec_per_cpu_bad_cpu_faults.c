@@ -18,3 +18,4 @@ int main(int argc, char **argv)
 	per_cpu(value, cpu) += 2;
 	return per_cpu(value, cpu) == 42 ? 0 : 1;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -34,3 +34,4 @@ int main(void) {
     EXPECT_EQ(per_cpu(mine, cpu), cpu + 1);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -61,3 +61,4 @@ int main(void) {
   EXPECT_EQ(flags.b, 0);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -56,3 +56,4 @@ int main(void) {
   EXPECT_EQ(deref(&seed), 0);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

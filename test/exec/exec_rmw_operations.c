@@ -91,3 +91,4 @@ int main(void) {
   EXPECT_EQ(raw, 10);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -70,3 +70,4 @@ int main(void) {
   EXPECT_EQ(per_cpu(x, 0), 1);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

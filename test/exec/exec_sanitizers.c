@@ -80,3 +80,4 @@ int main(void) {
   free(areas); /* for LeakSanitizer */
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

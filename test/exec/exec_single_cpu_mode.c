@@ -43,3 +43,4 @@ int main(void)
 	EXPECT_EQ(this_cpu_read(counter), 9);
 	return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -73,3 +73,4 @@ int main(void) {
   EXPECT_EQ(slots[opaque(3)], 0);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

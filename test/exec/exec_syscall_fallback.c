@@ -54,3 +54,4 @@ int main(void) {
   in_child(low_areas);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -81,3 +81,4 @@ int main(void) {
   return 0;
 }
 #endif
+// SPDX-License-Identifier: BSD-2-Clause

@@ -59,3 +59,4 @@ int main(void) {
   EXPECT_EQ(x, 0);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -38,3 +38,4 @@ int main(void) {
   EXPECT_EQ(per_cpu(events, 0), this_cpu_read(events));
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

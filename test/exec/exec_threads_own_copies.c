@@ -44,3 +44,4 @@ int main(void) {
   EXPECT_EQ(small, 0);
   return 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -21,3 +21,4 @@ void use(void) {
   this_cpu_cmpxchg128(wide, 0, 1);
   may_throw(this_cpu_ptr(&cnt));
 }
+// SPDX-License-Identifier: BSD-2-Clause

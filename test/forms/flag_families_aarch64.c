@@ -18,3 +18,4 @@
 // RUN: %percpu_cc --target=aarch64-linux-gnu -march=armv8.1-a --percpu-reg=tpidr_el0 -ffreestanding -nostdlib -static -O2 -mbranch-protection=standard -fno-omit-frame-pointer -Wall -Wextra -Werror -I%inputs %S/../qemu/Inputs/kernel_module_main.c %inputs/kernel_module.c %S/../qemu/Inputs/qemu_rt.c -o %t9
 // RUN: %run-aarch64 %t9 | FileCheck %S/../qemu/kernel_module_aarch64.c
 // REQUIRES: qemu-aarch64
+// SPDX-License-Identifier: BSD-2-Clause

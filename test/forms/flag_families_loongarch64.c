@@ -12,3 +12,4 @@
 // RUN: %percpu_cc --target=loongarch64-linux-gnu -mno-lsx -ffreestanding -nostdlib -static -O2 -fno-omit-frame-pointer -Wall -Wextra -Werror -I%inputs %S/../qemu/Inputs/kernel_module_main.c %inputs/kernel_module.c %S/../qemu/Inputs/qemu_rt.c -o %t6
 // RUN: %run-loongarch64 %t6 | FileCheck %S/../qemu/kernel_module_loongarch64.c
 // REQUIRES: qemu-loongarch64
+// SPDX-License-Identifier: BSD-2-Clause

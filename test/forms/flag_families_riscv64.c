@@ -16,3 +16,4 @@
 // RUN: %percpu_cc --target=riscv64-linux-gnu  -ffreestanding -nostdlib -static -O2 -fno-omit-frame-pointer -Wall -Wextra -Werror -I%inputs %S/../qemu/Inputs/kernel_module_main.c %inputs/kernel_module.c %S/../qemu/Inputs/qemu_rt.c -o %t8
 // RUN: %run-riscv64 %t8 | FileCheck %S/../qemu/kernel_module_riscv64.c
 // REQUIRES: qemu-riscv64
+// SPDX-License-Identifier: BSD-2-Clause

@@ -21,3 +21,4 @@
 // RUN: %percpu_cc -O2 -fvisibility=hidden -fno-plt -pthread -I%inputs %S/../exec/exec_kernel_style_module.c %inputs/kernel_module.c -o %t20 && %t20 | FileCheck %S/../exec/exec_kernel_style_module.c
 
 // REQUIRES: native-x86_64, runtime-x86_64
+// SPDX-License-Identifier: BSD-2-Clause

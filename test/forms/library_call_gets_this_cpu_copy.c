@@ -75,3 +75,4 @@ int show(void) { return __builtin_printf("%s\n", name); }
 // X86-O0: addq [[OFF]], %r{{..}}
 // X86-O0: __atomic_load
 struct triple get(void) { return state; }
+// SPDX-License-Identifier: BSD-2-Clause

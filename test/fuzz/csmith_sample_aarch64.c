@@ -11,3 +11,4 @@
 
 // CONTROL: DIFFERENT: seed 1, aarch64, O2: area check: percpu-fuzz: FAIL
 // CONTROL: {{^}}0 same, 1 different, 0 skipped
+// SPDX-License-Identifier: BSD-2-Clause

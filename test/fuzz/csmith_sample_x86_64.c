@@ -17,3 +17,4 @@
 
 // CONTROL: DIFFERENT: seed 1, x86_64, O2: area check: percpu-fuzz: FAIL
 // CONTROL: {{^}}0 same, 1 different, 0 skipped
+// SPDX-License-Identifier: BSD-2-Clause

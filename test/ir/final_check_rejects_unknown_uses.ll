@@ -88,3 +88,4 @@ define void @unprototyped_call() {
   call void @unprototyped(ptr addrspace(300) @v)
   ret void
 }
+; SPDX-License-Identifier: BSD-2-Clause

@@ -41,3 +41,4 @@ define i32 @use() {
 !3 = !DIFile(filename: "t.c", directory: "/tmp")
 !4 = !DIBasicType(name: "unsigned long", size: 64, encoding: DW_ATE_unsigned)
 !5 = !{i32 2, !"Debug Info Version", i32 3}
+; SPDX-License-Identifier: BSD-2-Clause

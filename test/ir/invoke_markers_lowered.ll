@@ -34,3 +34,4 @@ lpad:
   %lp = landingpad { ptr, i32 } cleanup
   resume { ptr, i32 } %lp
 }
+; SPDX-License-Identifier: BSD-2-Clause

@@ -19,3 +19,4 @@ define i64 @rd(i64 %i) {
   %x = load i64, ptr addrspace(300) %p
   ret i64 %x
 }
+; SPDX-License-Identifier: BSD-2-Clause

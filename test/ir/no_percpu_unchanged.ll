@@ -15,3 +15,4 @@ define i64 @f(ptr addrspace(256) %p) {
   %c = add i64 %a, %b
   ret i64 %c
 }
+; SPDX-License-Identifier: BSD-2-Clause

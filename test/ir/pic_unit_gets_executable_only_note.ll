@@ -25,3 +25,4 @@ target triple = "x86_64-unknown-linux-gnu"
 ; LARCH-NEXT: module asm "\09.long 0"
 ; CHECK-NEXT: module asm "\09.popsection"
 ; NONE-NOT: percpu-llvm
+; SPDX-License-Identifier: BSD-2-Clause

@@ -12,3 +12,4 @@ target triple = "x86_64-unknown-linux-gnu"
 ; CHECK-NOT: plugin_missing
 ; CHECK: @llvm.compiler.used = appending global [1 x ptr] [ptr @other]
 ; CHECK-NOT: percpu_plugin_guard
+; SPDX-License-Identifier: BSD-2-Clause

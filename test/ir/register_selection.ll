@@ -23,3 +23,4 @@ define i64 @rd() {
   %x = load i64, ptr addrspace(300) @v
   ret i64 %x
 }
+; SPDX-License-Identifier: BSD-2-Clause

@@ -26,3 +26,4 @@ define ptr @argument(ptr addrspace(300) %q) {
 
 ; CHECK-NOT: __percpu_this_cpu_ptr
 declare ptr @__percpu_this_cpu_ptr(ptr addrspace(300))
+; SPDX-License-Identifier: BSD-2-Clause

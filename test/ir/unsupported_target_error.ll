@@ -10,3 +10,4 @@ define i64 @f() {
   %v = load i64, ptr addrspace(300) @hits
   ret i64 %v
 }
+; SPDX-License-Identifier: BSD-2-Clause

@@ -59,3 +59,4 @@ define <2 x i64> @gather_from_arg(ptr addrspace(300) %base, <2 x i64> %idx) {
   %v = call <2 x i64> @llvm.masked.gather.v2i64.v2p300(<2 x ptr addrspace(300)> %p, i32 8, <2 x i1> <i1 true, i1 true>, <2 x i64> zeroinitializer)
   ret <2 x i64> %v
 }
+; SPDX-License-Identifier: BSD-2-Clause

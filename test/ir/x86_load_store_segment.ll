@@ -67,3 +67,4 @@ define i64 @through_memory(ptr %slot) {
   %v = load i64, ptr addrspace(300) %pp
   ret i64 %v
 }
+; SPDX-License-Identifier: BSD-2-Clause

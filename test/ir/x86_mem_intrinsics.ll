@@ -36,3 +36,4 @@ define void @long_move(ptr %src) {
 declare void @llvm.memcpy.p0.p300.i64(ptr, ptr addrspace(300), i64, i1)
 declare void @llvm.memset.p300.i64(ptr addrspace(300), i8, i64, i1)
 declare void @llvm.memmove.p300.p0.i64(ptr addrspace(300), ptr, i64, i1)
+; SPDX-License-Identifier: BSD-2-Clause

@@ -93,3 +93,4 @@ define double @fadd(double %x) {
   %old = atomicrmw fadd ptr addrspace(300) @d, double %x monotonic
   ret double %old
 }
+; SPDX-License-Identifier: BSD-2-Clause

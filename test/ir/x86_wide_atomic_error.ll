@@ -13,3 +13,4 @@ define i128 @wide_add(i128 %n) {
   %v = load i128, ptr addrspace(300) @wide
   ret i128 %v
 }
+; SPDX-License-Identifier: BSD-2-Clause

@@ -12,3 +12,4 @@
 // CHECK-NEXT: control: raw_cpu_add lost
 // CHECK-NEXT: PASS: 4 CPUs
 // CHECK-NOT: FAIL
+// SPDX-License-Identifier: BSD-2-Clause

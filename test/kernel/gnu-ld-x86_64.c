@@ -8,3 +8,4 @@
 // CHECK: x86_64: percpu kernel test, 1 CPUs
 // CHECK: PASS: 1 CPUs
 // CHECK-NOT: FAIL
+// SPDX-License-Identifier: BSD-2-Clause

@@ -15,3 +15,4 @@
 // A64: aarch64 EL1: percpu kernel test, 4 CPUs
 // A64: PASS: 4 CPUs
 // A64-NOT: FAIL
+// SPDX-License-Identifier: BSD-2-Clause

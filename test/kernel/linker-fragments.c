@@ -39,3 +39,4 @@
 // ZERO: PERCPU_NR_CPUS must be at least 1
 // NONE: percpu PROGBITS
 // NONE-NOT: percpu_areas
+// SPDX-License-Identifier: BSD-2-Clause

@@ -18,3 +18,4 @@ int main(void) {
   this_cpu_inc(hits);
   return (int)this_cpu_read(hits) - 1;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -25,3 +25,4 @@ void _start(void) {
   for (;;)
     ;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -32,3 +32,4 @@
 #include <percpu.h>
 
 unsigned long __percpu *pass_on(unsigned long __percpu *p) { return p; }
+// SPDX-License-Identifier: BSD-2-Clause

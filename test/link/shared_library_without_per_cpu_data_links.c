@@ -29,3 +29,4 @@ int main(void) {
   return 0;
 }
 #endif
+// SPDX-License-Identifier: BSD-2-Clause

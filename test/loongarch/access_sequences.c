@@ -39,3 +39,4 @@ void add(unsigned long x) { this_cpu_add(v, x); }
 // CHECK-NEXT: add.d $a0, {{.*}}$r21
 // CHECK-NEXT: ret
 unsigned long *ptr(void) { return this_cpu_ptr(&v); }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -43,3 +43,4 @@ unsigned long raw(void) { return __this_cpu_read(v); }
 
 // X86-NOT: percpu_preempt
 // OFF-NOT: percpu_preempt
+// SPDX-License-Identifier: BSD-2-Clause

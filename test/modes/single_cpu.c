@@ -43,3 +43,4 @@ unsigned long *ptr(void) { return this_cpu_ptr(&v); }
 // A64-NOT: TPIDR
 // RV-NOT: gp
 // LA-NOT: $r21
+// SPDX-License-Identifier: BSD-2-Clause

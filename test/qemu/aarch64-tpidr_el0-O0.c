@@ -5,3 +5,4 @@
 
 // CHECK: aarch64 tpidr_el0: 434 checks passed
 #include "Inputs/every_access_form.c"
+// SPDX-License-Identifier: BSD-2-Clause

@@ -4,3 +4,4 @@
 // Verify that the kernel-style per-CPU module builds warning-free for riscv32 and gives each of four CPUs exactly its own results under qemu-user.
 
 // CHECK: kernel module: {{[1-9][0-9]+}} checks passed
+// SPDX-License-Identifier: BSD-2-Clause

@@ -5,3 +5,4 @@
 
 // CHECK: riscv32 gp: 430 checks passed
 #include "Inputs/every_access_form.c"
+// SPDX-License-Identifier: BSD-2-Clause

@@ -5,3 +5,4 @@
 
 // CHECK: riscv64 tp: 434 checks passed
 #include "Inputs/every_access_form.c"
+// SPDX-License-Identifier: BSD-2-Clause

@@ -51,3 +51,4 @@ int main(void) {
   }
   return rt_report("riscv64 vector gather");
 }
+// SPDX-License-Identifier: BSD-2-Clause

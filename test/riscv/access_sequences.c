@@ -61,3 +61,4 @@ void add(unsigned long x) { this_cpu_add(v, x); }
 // TP-NEXT: add a0, {{.*}}tp
 // CHECK-NEXT: ret
 unsigned long *ptr(void) { return this_cpu_ptr(&v); }
+// SPDX-License-Identifier: BSD-2-Clause

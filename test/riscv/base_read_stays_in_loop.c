@@ -28,3 +28,4 @@ void f(unsigned n)
 		this_cpu_add(v, 1);
 	}
 }
+// SPDX-License-Identifier: BSD-2-Clause

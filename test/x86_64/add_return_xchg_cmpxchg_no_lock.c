@@ -199,3 +199,4 @@ _Bool try_cmpxchg_u32(unsigned int *o, unsigned int n) { return this_cpu_try_cmp
 
 // CHECK-NOT: lock
 // O0-NOT: lock
+// SPDX-License-Identifier: BSD-2-Clause

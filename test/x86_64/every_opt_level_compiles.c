@@ -64,3 +64,4 @@ void fills(unsigned long n) {
   for (unsigned long i = 0; i < n; i++)
     arr[i] = 0;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -154,3 +154,4 @@ void fill_var(unsigned long n) { memset(page, 0xab, n); }
 // O0: %gs:__percpu_self_offset(%rip)
 // O0: callq memmove@PLT
 void move_var(unsigned long n) { memmove(page + 1, page, n); }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -42,3 +42,4 @@ void copy_out(struct big *s) { *s = big; }
 // O2-NOT: call
 // O2: retq
 void move_within(void) { memmove(buf + 8, buf, 40); }
+// SPDX-License-Identifier: BSD-2-Clause

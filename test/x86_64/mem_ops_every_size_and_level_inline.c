@@ -57,3 +57,4 @@ OPS(33)
 // BIG-LABEL: {{^}}vol_in_33:
 // BIG: %gs:__percpu_self_offset(%rip)
 #endif
+// SPDX-License-Identifier: BSD-2-Clause

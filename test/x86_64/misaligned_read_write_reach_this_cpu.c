@@ -69,3 +69,4 @@ unsigned long cmpxchg_misaligned(unsigned long o, unsigned long n) { return this
 // No library call anywhere would see a template address.
 // CHECK-NOT: __atomic
 // O0-NOT: __atomic
+// SPDX-License-Identifier: BSD-2-Clause

@@ -159,3 +159,4 @@ unsigned long sum(unsigned long __percpu *const *ps, int n) {
 // O0-NOT: .section
 // O0: {{^}}stored:
 // O0-NEXT: .quad st+8
+// SPDX-License-Identifier: BSD-2-Clause

@@ -141,3 +141,4 @@ void raw_or(unsigned int m) { __this_cpu_or(hits32, m); }
 
 // CHECK-NOT: {{lock|#APP}}
 // O0-NOT: lock
+// SPDX-License-Identifier: BSD-2-Clause

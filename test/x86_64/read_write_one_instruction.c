@@ -350,3 +350,4 @@ void write_u8_imm(void) { pc_u8 = 7; }
 // O0-NOT: %gs:
 // O0: retq
 void write_ptr_null(void) { this_cpu_write(pc_ptr, (int *)0); }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -695,3 +695,4 @@ void add_big_u64(void) { this_cpu_add(rmw_u64, 0x100000000UL); }
 // Nothing anywhere carries a LOCK prefix.
 // CHECK-NOT: lock
 // O0-NOT: lock
+// SPDX-License-Identifier: BSD-2-Clause

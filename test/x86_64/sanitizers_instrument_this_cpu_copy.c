@@ -47,3 +47,4 @@ long plain_update(unsigned i) { return arr[i & 63]++; }
 // CHECK-LABEL: define {{.*}}void @add_counter(
 // CHECK: call void asm sideeffect "addq $1, %gs:$0", {{.*}}(ptr {{.*}}@counter, {{.*}}){{.*}}, !nosanitize
 void add_counter(long v) { this_cpu_add(counter, v); }
+// SPDX-License-Identifier: BSD-2-Clause

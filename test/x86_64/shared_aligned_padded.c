@@ -23,3 +23,4 @@ int rd(void) { return this_cpu_read(shared.b) + this_cpu_read(after) + this_cpu_
 // CHECK-NEXT: .zero 128
 // CHECK-NEXT: .size flag, 128
 // CHECK-NOT: percpu..shared_aligned
+// SPDX-License-Identifier: BSD-2-Clause

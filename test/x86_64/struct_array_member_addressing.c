@@ -171,3 +171,4 @@ unsigned long matrix_var(long i, long j) { return mat[i][j]; }
 // CHECK-NOT: lock
 // PIC-NOT: lock
 // O0-NOT: lock
+// SPDX-License-Identifier: BSD-2-Clause

@@ -78,3 +78,4 @@ int read_elsewhere(void) { return elsewhere; }
 // DECL: movl %gs:elsewhere(%rip), %eax
 // DECL-NOT: .section percpu,
 // DECL-NOT: percpu_align
+// SPDX-License-Identifier: BSD-2-Clause

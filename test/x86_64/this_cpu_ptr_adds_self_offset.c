@@ -110,3 +110,4 @@ unsigned long remote_read(unsigned int cpu) { return per_cpu(hits, cpu); }
 // CHECK-NOT: %gs:
 // CHECK: retq
 void remote_write(unsigned int cpu, unsigned long v) { per_cpu(st.max, cpu) = v; }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -32,3 +32,4 @@ int gather(const int *idx, int n) {
     s += arr[idx[i]];
   return s;
 }
+// SPDX-License-Identifier: BSD-2-Clause

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 """A csmith program, and the one source file both builds compile.
 
 csmith writes every global between two marker comments, one declaration a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 """One comparison: a program on one architecture at one level.
 
 The reference is the plain program at -O0 on that architecture (built

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 """Csmith differential testing of the percpu-llvm pass (scripts/fuzz).
 
 For each seed: csmith writes a program, every global of which becomes

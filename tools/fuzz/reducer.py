@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 """A line-deletion reducer, bounded in time.
 
 Deletes chunks of lines, halving the chunk size down to one line, and keeps

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 """Counts a scripts/fuzz log so far, from its lines per comparison
 ("seed N ARCH LEVEL: KIND[: reason]"): for a campaign still running, or
 one that was stopped before its summary.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 """How to build and run a program for each architecture and level.
 
 x86_64 runs natively, hosted (glibc, libpercpu.a through percpu-cc). The

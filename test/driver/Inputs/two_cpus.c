@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Two CPUs on one thread: each sees its own copy, and the template keeps
  * its initial value. Prints "two cpus: ok" and exits 0 when all holds. */
 #include <stdint.h>

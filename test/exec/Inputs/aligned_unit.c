@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A second translation unit whose per-CPU variable needs 8 KiB alignment. */
 #include <percpu.h>
 

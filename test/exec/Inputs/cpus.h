@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Threads as CPUs: each thread points its base register at one CPU's area
  * with percpu_init_reg(cpu), then runs the test's function.

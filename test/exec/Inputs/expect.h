@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Assertions for the execution tests: a failure prints where and what, and
  * exits 1 so that lit reports the test as failed. Unlike assert(), they stay

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Defeats the link-time checks on purpose, to reach percpu_init's: defines,
  * hidden inside a shared library, the symbols that only the executable's

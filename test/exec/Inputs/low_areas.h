@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Areas mapped below the template, so that each CPU's offset (area minus
  * template) is "negative": a kernel-half value as a GS base.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A unit with per-CPU data, archived -fPIC into a static library. */
 #include <percpu.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A library that calls the runtime linked into it: no per-CPU data. */
 #include <percpu.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * What csmith programs and percpu_harness.c need from a C library, for the
  * freestanding builds under qemu-user: strcmp and a printf that knows

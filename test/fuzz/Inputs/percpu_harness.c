@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * main of the per-CPU build of a csmith program (see tools/fuzz): sets up
  * three CPUs, runs the program on CPU 0, then on CPU 1, whose area is still

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * main of the plain (reference) build of a csmith program: runs it once,
  * the way percpu_harness.c runs it on each CPU.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * QEMU virt (AArch64) for the per-CPU test: PL011 UART, GICv2, the EL1
  * physical timer (PPI 30), PSCI through hvc (EL1) or smc (EL2, with

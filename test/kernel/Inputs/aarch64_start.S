@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * AArch64 start-up for QEMU virt: CPU 0 enters at _start (EL1, or EL2
  * with -machine virtualization=on and -DKERNEL_EL=2), the others at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A kernel that sets up areas reserved in the image. */
 #include <percpu.h>
 

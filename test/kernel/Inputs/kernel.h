@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The interface between the common per-CPU test (smp_test.c) and each
  * architecture's boot code (<arch>.c plus its start-up assembly).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * QEMU loongarch virt (-kernel, direct address mode, PLV0) for the per-CPU
  * test: the NS16550 UART at 0x1fe001e0, the CPU's constant timer

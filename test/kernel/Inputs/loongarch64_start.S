@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * LoongArch64 start-up for QEMU loongarch virt with -kernel: every CPU
  * enters at _start (the ELF entry) in direct address mode (CRMD.DA = 1,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * QEMU virt (RISC-V 64, -bios none, M-mode) for the per-CPU test: the
  * NS16550 UART, the CLINT's machine timer, and the SiFive test device to

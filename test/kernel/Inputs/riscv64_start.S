@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * RISC-V start-up for QEMU virt with -bios none: every hart enters at
  * 0x80000000 in M-mode. Each takes its stack from its hart ID; hart 0 goes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * QEMU pc (x86_64) for the per-CPU test: COM1, the local APIC timer
  * (vector 32), the isa-debug-exit device to leave QEMU with a status

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * x86_64 start-up for QEMU's -kernel (multiboot 1). The image is a flat
  * binary (llvm-objcopy -O binary) whose multiboot header gives its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A library unit with per-CPU data: what must not go into a shared library. */
 #include <percpu.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The program every test in test/qemu runs: one thread plays NCPUS CPUs by
  * switching the base register from CPU to CPU with percpu_init_reg, and

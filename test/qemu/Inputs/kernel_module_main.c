@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Runs the kernel-style module (test/Inputs/kernel_module.c) on four CPUs
  * under qemu-user: one thread switches its base register from CPU to CPU,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * qemu_rt.h's environment: _start, raw Linux system calls for aarch64,
  * riscv64/riscv32 and loongarch64 (the generic system call table: write 64,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The smallest environment a freestanding static program needs under
  * qemu-user (qemu_rt.c): _start, output and exit by raw Linux system calls,

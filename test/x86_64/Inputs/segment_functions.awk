@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Summarises an x86 asm listing per function: prints "<fn>: no %gs:" for a
 # function that never addresses the GS segment, "<fn>: calls" for one that
 # calls anything, then "<n> functions".

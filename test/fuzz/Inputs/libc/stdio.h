@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The part of <stdio.h> that csmith programs use, for freestanding builds
  * (freestanding_libc.c). */
 #ifndef FUZZ_STDIO_H

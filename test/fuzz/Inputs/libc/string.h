@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The part of <string.h> that csmith programs and the harness use, for
  * freestanding builds (qemu_rt.c and freestanding_libc.c). */
 #ifndef FUZZ_STRING_H
