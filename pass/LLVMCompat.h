@@ -150,36 +150,6 @@ inline void convertUsersToInstructions(llvm::Constant *C) {
 #endif
 }
 
-/// The object file format's name, as Triple::getObjectFormatTypeName gives
-/// it (LLVM 16 keeps that function private to Triple.cpp).
-inline llvm::StringRef objectFormatTypeName(llvm::Triple::ObjectFormatType F) {
-#if LLVM_VERSION_MAJOR >= 19
-  return llvm::Triple::getObjectFormatTypeName(F);
-#else
-  switch (F) {
-  case llvm::Triple::UnknownObjectFormat:
-    return "";
-  case llvm::Triple::COFF:
-    return "coff";
-  case llvm::Triple::DXContainer:
-    return "dxcontainer";
-  case llvm::Triple::ELF:
-    return "elf";
-  case llvm::Triple::GOFF:
-    return "goff";
-  case llvm::Triple::MachO:
-    return "macho";
-  case llvm::Triple::SPIRV:
-    return "spirv";
-  case llvm::Triple::Wasm:
-    return "wasm";
-  case llvm::Triple::XCOFF:
-    return "xcoff";
-  }
-  return "";
-#endif
-}
-
 /// Calls AddPasses(MPM) at the end of the optimisation pipeline. LLVM 20
 /// gave the callback a ThinOrFullLTOPhase argument, which the generic
 /// lambdas accept and ignore.

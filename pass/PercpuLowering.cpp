@@ -870,6 +870,7 @@ static std::string takeConfigString(Module &M, StringRef Name) {
   return Value;
 }
 
+/// The supported architectures come as ELF, Mach-O or COFF.
 static StringRef objectFormatName(const Triple &TT) {
   switch (TT.getObjectFormat()) {
   case Triple::MachO:
@@ -877,7 +878,7 @@ static StringRef objectFormatName(const Triple &TT) {
   case Triple::COFF:
     return "COFF";
   default:
-    return compat::objectFormatTypeName(TT.getObjectFormat());
+    return "a non-ELF object format";
   }
 }
 
