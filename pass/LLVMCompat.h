@@ -45,13 +45,9 @@ inline const llvm::DataLayout &getDataLayout(const llvm::Function &F) {
 #endif
 }
 
-/// The data layout of BB's module (BasicBlock::getDataLayout: LLVM 19).
+/// The data layout of BB's module.
 inline const llvm::DataLayout &getDataLayout(const llvm::BasicBlock &BB) {
-#if LLVM_VERSION_MAJOR >= 19
-  return BB.getDataLayout();
-#else
-  return BB.getModule()->getDataLayout();
-#endif
+  return getDataLayout(*BB.getParent());
 }
 
 /// The declaration of intrinsic ID with overloaded types Tys, added to M

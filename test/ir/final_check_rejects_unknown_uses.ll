@@ -88,4 +88,19 @@ define void @unprototyped_call() {
   call void @unprototyped(ptr addrspace(300) @v)
   ret void
 }
+
+; A constant cast reaching a phi: made an instruction in the incoming block,
+; then reported there.
+; CHECK-DAG: error: {{.*}}in function phi_of_constant_cast{{.*}}: a cast between a per-CPU pointer and an ordinary pointer reaches the template
+define i64 @phi_of_constant_cast(i1 %c, ptr %q) {
+entry:
+  br i1 %c, label %cast, label %join
+cast:
+  br label %join
+join:
+  %p = phi ptr [ addrspacecast (ptr addrspace(300) @v to ptr), %cast ], [ %q, %entry ]
+  %x = load i64, ptr %p
+  ret i64 %x
+}
+
 ; SPDX-License-Identifier: BSD-2-Clause
