@@ -49,6 +49,16 @@ config.substitutions.append(
      "%s -load-pass-plugin=%s -passes=percpu-lower" % (config.percpu_opt, config.percpu_plugin)))
 
 config.available_features.add("llvm-" + config.llvm_version_major)
+# What differs between the LLVM releases the tests run on (16 to 22), named
+# by what it is rather than by the release, for "%if <feature>" in RUN lines.
+llvm_major = int(config.llvm_version_major)
+if llvm_major >= 17:
+    config.available_features.add("lld-relax-gp")  # lld's --relax-gp options
+    config.available_features.add("lld-loongarch")  # lld links LoongArch
+# LoongArch's SIMD extension, which the freestanding tests keep off
+# (clang 16 knows no LSX, and no -mno-lsx).
+config.substitutions.append(
+    ("%loongarch_no_simd", "-mno-lsx" if llvm_major >= 17 else ""))
 for triple in config.percpu_runtime_targets:
     config.available_features.add("runtime-" + triple.split("-")[0])
 if platform.machine() == "x86_64":
@@ -59,6 +69,8 @@ if platform.machine() == "x86_64":
 # for the arch was built.
 for arch in ("aarch64", "riscv64", "riscv32", "loongarch64"):
     qemu = lit.util.which("qemu-" + arch)
+    if arch == "loongarch64" and "lld-loongarch" not in config.available_features:
+        qemu = None  # nothing links the program
     if qemu and "runtime-" + arch in config.available_features:
         config.available_features.add("qemu-" + arch)
         config.substitutions.append(("%run-" + arch, qemu))
@@ -69,6 +81,8 @@ for arch in ("aarch64", "riscv64", "riscv32", "loongarch64"):
 # status; %percpu_linker is the directory of the linker script fragments.
 for arch in ("aarch64", "riscv64", "x86_64", "loongarch64"):
     qemu = lit.util.which("qemu-system-" + arch)
+    if arch == "loongarch64" and "lld-loongarch" not in config.available_features:
+        qemu = None  # nothing links the kernel
     if qemu:
         config.available_features.add("qemu-system-" + arch)
         config.substitutions.append(("%qemu-system-" + arch, qemu))

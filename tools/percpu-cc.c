@@ -47,7 +47,8 @@
  * scripts define it). percpu-cc therefore adds -Wl,--no-relax-gp to such
  * links (lld's default made explicit; it stops a GNU ld chosen with
  * -fuse-ld too, and a GNU ld too old to know it fails the link instead of
- * relaxing silently), and refuses --relax-gp from the user.
+ * relaxing silently), and refuses --relax-gp from the user. lld before 17
+ * has no gp relaxation and no such option, so nothing is added there.
  *
  * -shared, -fuse-ld, --ld-path and --relax-gp are seen on the command line
  * only, not inside @file response files.
@@ -452,9 +453,13 @@ static void usage(void)
 	     "  -ffreestanding -nostdlib -static\n"
 	     "and provide _start, memcpy and memset.\n"
 	     "RISC-V with gp as the per-CPU register: percpu-cc adds\n"
-	     "-Wl,--no-relax-gp to the link and rejects --relax-gp.\n"
+	     "-Wl,--no-relax-gp to the link (lld 17 and later have the option)\n"
+	     "and rejects --relax-gp.\n"
 	     "-shared links no runtime: per-CPU data belongs to the executable.");
 }
+
+/* lld learnt --relax-gp (and --no-relax-gp) in LLVM 17. */
+#define LLD_KNOWS_RELAX_GP (PERCPU_CC_LLVM_MAJOR >= 17)
 
 /* The clang command: ours first, the user's, then the runtime. */
 static char **build_command(const char *clang, const struct config *c,
@@ -465,7 +470,8 @@ static char **build_command(const char *clang, const struct config *c,
 	char **args = malloc((argc + 16) * sizeof *args); /* ours: at most 15 */
 	int n = 0, i;
 	int lld = !c->user_ld && strcmp(a->name, "x86_64");
-	int no_relax_gp = !strncmp(a->name, "riscv", 5) && !strcmp(reg, "gp");
+	int no_relax_gp = LLD_KNOWS_RELAX_GP && !strncmp(a->name, "riscv", 5) &&
+			  !strcmp(reg, "gp");
 
 	if (!args)
 		die("out of memory");

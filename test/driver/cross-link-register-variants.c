@@ -13,8 +13,9 @@
 // RUN: llvm-nm %t.rv32gp | FileCheck %s -DREG=gp
 // RUN: %percpu_cc --target=riscv32-linux-gnu --percpu-reg=tp -ffreestanding -nostdlib -static -O2 %s -o %t.rv32tp
 // RUN: llvm-nm %t.rv32tp | FileCheck %s -DREG=tp
-// RUN: %percpu_cc --target=loongarch64-linux-gnu -ffreestanding -nostdlib -static -O2 %s -o %t.la64
-// RUN: llvm-nm %t.la64 | FileCheck %s -DREG=r21
+// lld links LoongArch from LLVM 17 on.
+// RUN: %if lld-loongarch %{ %percpu_cc --target=loongarch64-linux-gnu -ffreestanding -nostdlib -static -O2 %s -o %t.la64 %}
+// RUN: %if lld-loongarch %{ llvm-nm %t.la64 | FileCheck %s -DREG=r21 %}
 // RUN: %percpu_cc --target=riscv64-linux-gnu --percpu-reg=tp -ffreestanding -O2 -c %s -o %t.tp.o
 // RUN: not %percpu_cc --target=riscv64-linux-gnu -ffreestanding -nostdlib -static %t.tp.o -o %t.mismatch 2>&1 | FileCheck %s --check-prefix=MISMATCH
 // REQUIRES: runtime-aarch64, runtime-riscv64, runtime-riscv32, runtime-loongarch64

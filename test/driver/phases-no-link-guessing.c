@@ -41,5 +41,5 @@
 // LINKCMD:     "{{[^"]*}}ld{{[^"]*}}" {{.*}}"[[LIB]]/x86_64/libpercpu.a"
 // COMPILECMD:     "-cc1"
 // COMPILECMD-NOT: libpercpu.a
-// COMPILECMD-NOT: warning
+// COMPILECMD-NOT: warning:
 // SPDX-License-Identifier: BSD-2-Clause
