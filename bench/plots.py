@@ -151,6 +151,19 @@ def init(plt, init_res, path):
     fig.savefig(path, dpi=90, bbox_inches="tight")
 
 
+def accesses_axis(ax, ns, ylabel, title):
+    """A log-2 axis of the generated files' sizes, from 0 up."""
+    ax.set_xscale("log", base=2)
+    ax.set_xticks(ns)
+    ax.set_xticklabels([str(n) for n in ns])
+    ax.set_xlabel("per-CPU accesses")
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(bottom=0)
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3)
+
+
 def compile_(plt, comp, path):
     from compile import compile as C
     gs = comp["generated"]
@@ -164,15 +177,7 @@ def compile_(plt, comp, path):
     for p in C.REFERENCE_PASSES:
         a1.plot(ns, [summary(g["refs"][p])["median"] / g["n"] * 1e6 for g in gs], "^--",
                 label=p + " in the same compiles")
-    a1.set_xscale("log", base=2)
-    a1.set_xticks(ns)
-    a1.set_xticklabels([str(n) for n in ns])
-    a1.set_xlabel("per-CPU accesses")
-    a1.set_ylabel("CPU µs per access")
-    a1.set_ylim(bottom=0)
-    a1.set_title("time per access of each pass (flat = linear)", fontsize=10)
-    a1.legend(fontsize=8)
-    a1.grid(alpha=0.3)
+    accesses_axis(a1, ns, "CPU µs per access", "time per access of each pass (flat = linear)")
     share = [100 * summary(g["pass_s"])["median"] / summary(g["compile_s"])["median"]
              for g in gs]
     a2.plot(ns, share, "o-", label="generated files: the pass / the compile")
@@ -181,15 +186,7 @@ def compile_(plt, comp, path):
         s = 100 * summary([p / c for p, c in zip(sq["pass_s"], sq["compile_s"])])["median"]
         a2.axhline(s, color="#2ca02c", linestyle=":", label="SQLite: the pass / the compile")
     a2.axhline(1, color="#d62728", linestyle="--", label="target for SQLite: 1%")
-    a2.set_xscale("log", base=2)
-    a2.set_xticks(ns)
-    a2.set_xticklabels([str(n) for n in ns])
-    a2.set_xlabel("per-CPU accesses")
-    a2.set_ylabel("% of the compile's CPU time")
-    a2.set_ylim(bottom=0)
-    a2.set_title("share of the compile (-ftime-report)", fontsize=10)
-    a2.legend(fontsize=8)
-    a2.grid(alpha=0.3)
+    accesses_axis(a2, ns, "% of the compile's CPU time", "share of the compile (-ftime-report)")
     fig.suptitle("Compile time of the per-CPU pass (-O2, CPU time)")
     fig.tight_layout()
     fig.savefig(path, dpi=90, bbox_inches="tight")

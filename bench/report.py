@@ -66,14 +66,14 @@ def render_section(text, facts):
                 % e)
 
 
-def explanations(tg):
+def explanations(tg, doc=None):
     """What explains each missed or unresolved target, or piece of one:
     the reason recorded with the data, or misses.md's section for the piece
     or for the whole target. Returns ([(key, text)], [keys nothing
     explains], [keys misses.md explains but this run hit: stale], [keys of
     misses.md no target knows]). misses.md may quote a target's facts as
-    {name}."""
-    doc = read_misses()
+    {name}. doc: {key: text}, read_misses() by default."""
+    doc = read_misses() if doc is None else doc
     known = {}
     for t in tg:
         known[t["id"]] = t["verdict"]
@@ -257,8 +257,13 @@ def compile_tables(comp):
             rows += [["process, without the plugin, wall s (hyperfine)",
                       fmt_spread(summary(sq["process_plain"]))],
                      ["process, with the plugin, wall s (hyperfine)",
-                      fmt_spread(summary(sq["process_pass"]))],
-                     ["object files", "byte-identical" if sq["identical"] else "**DIFFERENT**"]]
+                      fmt_spread(summary(sq["process_pass"]))]]
+        if "identical" in sq:
+            rows += [["object files, with and without the plugin",
+                      "byte-identical" if sq["identical"] else "**DIFFERENT**"]]
+        if "repeat_spread" in sq:
+            rows += [["two identical compiles with the plugin, CPU time apart",
+                      "%.1f%%" % (100 * sq["repeat_spread"])]]
         out.append(md_table(["SQLite %s (%.1f MB), clang -O2" % (
             sq["info"]["sqlite"], sq["info"]["bytes"] / 1e6), "median (IQR)"], rows))
     gs = comp.get("generated") or []
@@ -484,8 +489,9 @@ def write_docs(results, cmdline):
         L.append("The pass's own CPU time is its line of clang's `-ftime-report`"
                  " (user + system), against the front-end timer of the same"
                  " report. SQLite's amalgamation has no per-CPU variable: the"
-                 " pass only walks it. Process time comes from hyperfine and"
-                 " counts only when its spread resolves 1%. Generated files: N"
+                 " pass only walks it. Process time comes from hyperfine, runs"
+                 " only when two identical compiles agree within 1% in CPU"
+                 " time, and counts only when its spread resolves 1%. Generated files: N"
                  " accesses to N/4 variables, 8 per function, mixing"
                  " `this_cpu_inc/add/read/write`, plain `v += x` and"
                  " `*this_cpu_ptr(&v) ^= x`; \"pass alone\" is `opt"

@@ -23,7 +23,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (fmt_spread, paired_ratio, rel_spread, summary,  # noqa: E402
+from common import (fmt_spread, paired_ratio, summary,  # noqa: E402
                     verdict)
 
 from codesize import codesize  # noqa: E402
@@ -231,6 +231,10 @@ def compile_targets(comp):
         v = verdict(share, 0.01)
         text = "the pass's own CPU time (`-ftime-report`): %s%% of the compile" \
             % fmt_spread(share, scale=100, digits=3)
+        if "repeat_spread" in sq and "process_pass" not in sq:
+            text += ("; no process timing: two identical compiles differed by"
+                     " %.1f%% in CPU time, so it could not resolve 1%% here"
+                     % (100 * sq["repeat_spread"]))
         if "process_pass" in sq:
             from common import ratio_spread
             pr = ratio_spread(sq["process_pass"], sq["process_plain"])
