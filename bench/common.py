@@ -172,9 +172,10 @@ def rel_spread(s):
 # ---------------------------------------------------------------- hyperfine
 
 def hyperfine(commands, runs, warmup=0, name="hyperfine"):
-    """Times each command (a list of argv lists) with hyperfine, runs
-    interleaved per command; returns [[seconds of each run]] per command,
-    or None when hyperfine is missing."""
+    """Times each command (a list of argv lists) with hyperfine, one command
+    after the other; returns, per command, {"wall": [s of each run],
+    "cpu_mean": mean user + system s} (hyperfine records CPU time only as a
+    mean), or None when hyperfine is missing."""
     if not shutil.which("hyperfine"):
         return None
     os.makedirs(OUT, exist_ok=True)
@@ -185,7 +186,8 @@ def hyperfine(commands, runs, warmup=0, name="hyperfine"):
     run(cmd)
     with open(export) as f:
         data = json.load(f)
-    return [r["times"] for r in data["results"]]
+    return [{"wall": r["times"], "cpu_mean": r["user"] + r["system"]}
+            for r in data["results"]]
 
 
 def shlex_quote(a):

@@ -143,7 +143,9 @@ def quality_table(q):
         return "`%s`" % p.replace("\\b", "").replace("\\", "").replace(".*", " … ")
 
     def cell(r, case):
-        s = "%d insns, %d × %s" % (r["insns"], r["bad"], pattern(case["bad"]))
+        s = "%d insns, %d %s× %s" % (r["insns"], r["bad"],
+                                     "extra " if case.get("bad_over") else "",
+                                     pattern(case["bad"]))
         if case["good"]:
             s += ", %d × %s" % (r["good"], pattern(case["good"]))
         if r.get("ref_insns") is not None:
@@ -254,10 +256,11 @@ def compile_tables(comp):
                 ["the whole compile, CPU s (same reports)",
                  fmt_spread(summary(sq["compile_s"]), digits=2)]]
         if "process_plain" in sq:
-            rows += [["process, without the plugin, wall s (hyperfine)",
-                      fmt_spread(summary(sq["process_plain"]))],
-                     ["process, with the plugin, wall s (hyperfine)",
-                      fmt_spread(summary(sq["process_pass"]))]]
+            for label, key in (("without", "process_plain"), ("with", "process_pass")):
+                rows += [["process, %s the plugin, wall s (hyperfine)" % label,
+                          fmt_spread(summary(sq[key]["wall"]))],
+                         ["process, %s the plugin, CPU s (hyperfine's mean)" % label,
+                          "%.2f" % sq[key]["cpu_mean"]]]
         if "identical" in sq:
             rows += [["object files, with and without the plugin",
                       "byte-identical" if sq["identical"] else "**DIFFERENT**"]]
