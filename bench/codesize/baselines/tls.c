@@ -5,7 +5,7 @@
  * operations are plain C (the thread is the copy's only user), so the
  * read-modify-writes are not interrupt-safe. There is no remote access to
  * another thread's copy, hence no op_per_cpu. Functions are named as in
- * bench/accessors.c.
+ * ../accessors.c.
  */
 static __thread unsigned long v __attribute__((tls_model("local-exec")));
 

@@ -22,7 +22,7 @@
  * Remote access is percpu_area_base(cpu) + offset, with no bounds check.
  *
  * Operations are macros, not helper functions, so that -O0 counts the
- * operation itself. Functions are named as in bench/accessors.c.
+ * operation itself. Functions are named as in ../accessors.c.
  */
 __attribute__((section(".percpu"), used)) unsigned long v;
 __attribute__((section(".percpu"), used)) unsigned long __PERCPU_SELF_PTR;

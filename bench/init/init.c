@@ -2,7 +2,7 @@
 /*
  * The initialisation benchmark: how fast percpu_init copies the template to
  * NCPUS areas, against memcpy of the same bytes into the same (already
- * faulted-in) memory, in the same process. bench/run links it with a
+ * faulted-in) memory, in the same process. init.py links it with a
  * generated unit that defines a per-CPU array of the template size, and
  * runs one process per measurement (percpu_init succeeds once a process).
  *

@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The run-time benchmark (x86_64 Linux user space, threads as CPUs): runs
- * every loop of bench/loops.c on THREADS threads at once, each thread
+ * every loop of loops.c on THREADS threads at once, each thread
  * playing CPU i (percpu_init_reg(i), pinned to core i when there are
- * enough cores), and prints the median time per iteration.
+ * enough cores), REPS times, the loops interleaved, and prints the time per
+ * iteration of every run.
  *
  *   runtime THREADS N REPS
  *
- * Output, one line per loop: "result <variant> <op> <threads> <ns/iter>",
- * then "check ok" when every counter holds what the loops added. bench/run
- * runs it natively for the time and under callgrind for the instruction
- * counts (REPS 1).
+ * Output, one line per loop: "result <variant> <op> <threads> <ns/iter of
+ * run 1> <run 2> ...", then "check ok" when every counter holds what the
+ * loops added. bench/runtime/runtime.py runs it natively for the time and
+ * under callgrind for the instruction counts (REPS 1).
  */
 #define _GNU_SOURCE
 #include <percpu.h>
@@ -35,6 +36,7 @@ unsigned long loop_array_read(unsigned long n);
 void loop_percpu_ptr(unsigned long n);
 void loop_tls_ptr(unsigned long n);
 void loop_array_ptr(unsigned long n);
+void loop_global_inc(unsigned long n);
 unsigned long percpu_value(unsigned cpu);
 unsigned long tls_value(void);
 unsigned long array_value(unsigned cpu);
@@ -59,11 +61,13 @@ R(array_read)
 W(percpu_ptr)
 W(tls_ptr)
 W(array_ptr)
+W(global_inc)
 
 static const struct test {
   const char *variant, *op;
   unsigned long (*run)(unsigned long);
-  int counts; /* adds 1 per iteration: 1 per thread, 2 shared, 3 array */
+  int counts; /* adds 1 per iteration: 1 per thread, 2 shared, 3 array,
+                 0 none or not checked */
 } tests[] = {
     {"percpu", "inc", w_percpu_inc, 1},    {"tls", "inc", w_tls_inc, 1},
     {"atomic", "inc", w_atomic_inc, 2},    {"array", "inc", w_array_inc, 3},
@@ -71,6 +75,7 @@ static const struct test {
     {"tls", "read", w_tls_read, 0},        {"atomic", "read", w_atomic_read, 0},
     {"array", "read", w_array_read, 0},    {"percpu", "ptr", w_percpu_ptr, 1},
     {"tls", "ptr", w_tls_ptr, 1},          {"array", "ptr", w_array_ptr, 3},
+    {"global", "inc", w_global_inc, 0},
 };
 #define NTESTS (sizeof tests / sizeof tests[0])
 
@@ -114,11 +119,6 @@ static void *worker(void *arg) {
   return NULL;
 }
 
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
 int main(int argc, char **argv) {
   if (argc != 4) {
     fprintf(stderr, "usage: runtime THREADS N REPS\n");
@@ -143,13 +143,11 @@ int main(int argc, char **argv) {
   for (unsigned i = 0; i < nthreads; i++)
     pthread_join(th[i], NULL);
 
-  double col[reps];
   for (unsigned t = 0; t < NTESTS; t++) {
+    printf("result %s %s %u", tests[t].variant, tests[t].op, nthreads);
     for (unsigned r = 0; r < reps; r++)
-      col[r] = times[r * NTESTS + t];
-    qsort(col, reps, sizeof col[0], cmp_double);
-    printf("result %s %s %u %.4f\n", tests[t].variant, tests[t].op, nthreads,
-           col[reps / 2] * 1e9 / (double)n);
+      printf(" %.4f", times[r * NTESTS + t] * 1e9 / (double)n);
+    printf("\n");
   }
 
   /* Each counter got n per loop that counts, per thread, per rep. */

@@ -5,7 +5,7 @@
  * sched_getcpu() or a kernel's smp_processor_id() would be when not
  * inlined). Plain C operations: not interrupt-safe, and a migration between
  * the call and the access reaches the old CPU's slot. Functions are named
- * as in bench/accessors.c.
+ * as in ../accessors.c.
  */
 #define NR_CPUS 1024
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The hot loops of the run-time benchmark (bench/runtime.c drives them on
- * x86_64; bench/run also counts their loop bodies on every architecture).
+ * The hot loops of the run-time benchmark (runtime.c drives them on
+ * x86_64; runtime.py also counts their loop bodies on every architecture).
  * One function per (variant, operation), each N iterations of one access:
  *
  *   percpu  a per-CPU variable: this_cpu_inc, this_cpu_read, this_cpu_ptr
@@ -9,7 +9,7 @@
  *   atomic  one counter shared by every thread: __atomic_fetch_add and
  *           __atomic_load_n, sequentially consistent
  *   array   one cache-line-padded slot per CPU, indexed by get_cpu_id(),
- *           an external function (bench/cpuid.c)
+ *           an external function (cpuid.c)
  *
  * Every loop body ends with a compiler barrier, so that each iteration
  * really accesses memory (no variant's loop collapses into one add), and
@@ -85,3 +85,14 @@ void loop_array_ptr(unsigned long n) {
 unsigned long percpu_value(unsigned cpu) { return per_cpu(pc_counter, cpu); }
 unsigned long tls_value(void) { return tls_counter; }
 unsigned long array_value(unsigned cpu) { return slots[cpu].v; }
+
+/* A control for the increment's time: an ordinary global, reached
+ * RIP-relative as the per-CPU variable is, incremented by a relaxed load
+ * and store (one `incq g(%rip)` on x86_64; race-free, so other threads'
+ * increments may be lost, and its total is not checked). */
+unsigned long global_counter __attribute__((aligned(64)));
+void loop_global_inc(unsigned long n) {
+  LOOP(__atomic_store_n(&global_counter,
+                        __atomic_load_n(&global_counter, __ATOMIC_RELAXED) + 1,
+                        __ATOMIC_RELAXED));
+}

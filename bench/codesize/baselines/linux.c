@@ -3,7 +3,7 @@
  * Baseline (a): each operation written by hand in the style of Linux's
  * per-CPU headers (arch/<arch>/include/asm/percpu.h), delta model: the base
  * register holds "this CPU's area - template start", so this CPU's copy of v
- * is at base + &v. Functions are named as in bench/accessors.c; bench/
+ * is at base + &v. Functions are named as in ../accessors.c; bench/
  * insn-counts counts their instructions next to the project's.
  *
  * Each operation is a macro or inline asm in the function itself, not a
