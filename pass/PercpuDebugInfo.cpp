@@ -12,26 +12,33 @@
 // That is what an access compiled now would reach, in either layout: with
 // the template at its link address a base of 0 is the template (early
 // boot), and in the VMA-0 layout the base is the area's address. `p v`,
-// `p v.f`, `p v[3]`, `p &v` and `info address v` then mean this CPU's copy,
-// wherever the debugger can read that register from DWARF. The numbers are
-// in the architecture table (PercpuTarget.cpp). What Debian's gdb 13 does
-// with them (test/gdb):
+// `p v.f`, `p v[3]`, `p &v`, `ptype v` and `info address v` then mean this
+// CPU's copy, wherever gdb can read that register from DWARF. The numbers
+// are in the architecture table (PercpuTarget.cpp).
 //
-//   target                     DWARF register       p v
-//   -------------------------  -------------------  ------------------------
-//   riscv gp / tp              3 / 4                this CPU's copy
-//   loongarch64 $r21           21                   this CPU's copy
-//   aarch64 TPIDR_EL1/EL2/EL0  37 / 38 / 36         "Unable to access DWARF
-//   x86_64 GS base             59                   register number N"
+// gdb 13 maps neither x86_64's gs.base (DWARF 59) nor AArch64's TPIDR_EL0/
+// EL1/EL2 (36/37/38) to a register: `p v` would fail with "Unable to access
+// DWARF register number 59", and so would `p $percpu(v)`, since gdb
+// evaluates a function's arguments first. There the location is
 //
-// gdb 13 maps none of the last two to a register, so `p v` fails rather
-// than show the template, and the extension named below reads the register
-// itself ($percpu(v), `percpu v`). The location stays the true one: a
-// debugger that learns the register needs nothing else.
+//   DW_OP_addr v, DW_OP_constu <mark>, DW_OP_xor, <clang's ops>
+//
+// with the table's DebugAddressMark, a bit that makes the address
+// non-canonical. `p v` fails with "Cannot access memory at address
+// 0x4000...", never showing the template; `ptype v` works; and the gdb
+// extension recognises the mark: `p $percpu(v)`, `p $percpu(v.f, 2)`.
+// What Debian's gdb 13 does (test/gdb):
+//
+//   target                     location            p v
+//   -------------------------  ------------------  --------------------------
+//   riscv gp / tp              + DWARF reg 3 / 4   this CPU's copy
+//   loongarch64 $r21           + DWARF reg 21      (gdb 13 has no LoongArch)
+//   aarch64 TPIDR_EL1/EL2/EL0  ^ 1 << 55           Cannot access memory at
+//   x86_64 GS base             ^ 1 << 62           address 0x...
 //
 // Single-CPU mode has no base register: its templates are plain globals and
-// keep clang's location. LLVM 16 to 22 accept DW_OP_bregx in a global's
-// expression and emit it as is.
+// keep clang's location. LLVM 16 to 22 accept these operators in a global's
+// expression and emit them as they are.
 //
 // The gdb extension
 // -----------------
@@ -45,6 +52,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PercpuDebugInfo.h"
+#include "PercpuTarget.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
@@ -62,7 +70,13 @@ using namespace llvm;
 namespace percpu {
 
 bool describeThisCpuCopies(ArrayRef<GlobalVariable *> Templates,
-                           unsigned DwarfReg) {
+                           const ArchInfo &Info, StringRef Reg) {
+  SmallVector<uint64_t, 4> ThisCpu;
+  if (Info.DebugAddressMark)
+    ThisCpu = {dwarf::DW_OP_constu, Info.DebugAddressMark, dwarf::DW_OP_xor};
+  else
+    ThisCpu = {dwarf::DW_OP_bregx, PercpuTarget::dwarfRegister(Info, Reg), 0,
+               dwarf::DW_OP_plus};
   bool Any = false;
   for (GlobalVariable *T : Templates) {
     SmallVector<DIGlobalVariableExpression *, 1> Old;
@@ -71,10 +85,8 @@ bool describeThisCpuCopies(ArrayRef<GlobalVariable *> Templates,
       continue;
     T->eraseMetadata(LLVMContext::MD_dbg);
     for (DIGlobalVariableExpression *GVE : Old) {
-      SmallVector<uint64_t, 4> AddBase = {dwarf::DW_OP_bregx, DwarfReg, 0,
-                                          dwarf::DW_OP_plus};
-      DIExpression *Expr =
-          DIExpression::prependOpcodes(GVE->getExpression(), AddBase);
+      SmallVector<uint64_t, 4> Ops = ThisCpu;
+      DIExpression *Expr = DIExpression::prependOpcodes(GVE->getExpression(), Ops);
       T->addDebugInfo(DIGlobalVariableExpression::get(
           T->getContext(), GVE->getVariable(), Expr));
     }

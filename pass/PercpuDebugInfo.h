@@ -13,6 +13,7 @@
 #define PERCPU_LLVM_PERCPUDEBUGINFO_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
 
 namespace llvm {
 class GlobalVariable;
@@ -21,11 +22,15 @@ class Module;
 
 namespace percpu {
 
-/// Gives each template's debug info the location "template address + the
-/// base register" (DWARF register DwarfReg): this CPU's copy in the delta
-/// model, whatever the layout. Returns whether any template had debug info.
+struct ArchInfo;
+
+/// Gives each template's debug info the location "template address + base
+/// register Reg": this CPU's copy in the delta model, whatever the layout.
+/// Where gdb cannot read Reg, the location is the template address XOR
+/// Info.DebugAddressMark instead, which no debugger can read and the gdb
+/// extension undoes. Returns whether any template had debug info.
 bool describeThisCpuCopies(llvm::ArrayRef<llvm::GlobalVariable *> Templates,
-                           unsigned DwarfReg);
+                           const ArchInfo &Info, llvm::StringRef Reg);
 
 /// Names the gdb extension installed with this plugin in the unit's
 /// .debug_gdb_scripts section, so that gdb offers to load it (once

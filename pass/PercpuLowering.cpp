@@ -973,9 +973,7 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   diagnoseUnsupportedGlobals(M, Globals, Diag);
   SmallVector<GlobalVariable *, 16> Templates = moveToTemplates(M, Globals);
   emitAlignmentRecord(M, Templates);
-  if (!Opts->SingleCpu &&
-      describeThisCpuCopies(Templates,
-                            PercpuTarget::dwarfRegister(*Info, Opts->Reg)))
+  if (!Opts->SingleCpu && describeThisCpuCopies(Templates, *Info, Opts->Reg))
     referenceGdbExtension(M);
 
   PercpuTarget Target(M, *Info, *Opts);

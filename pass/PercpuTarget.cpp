@@ -49,6 +49,12 @@ static constexpr unsigned x86_64Dwarf[] = {59};
 static constexpr unsigned aarch64Dwarf[] = {37, 38, 36};
 static constexpr unsigned riscvDwarf[] = {3, 4};
 static constexpr unsigned loongarch64Dwarf[] = {21};
+// gdb 13 maps neither gs.base nor the TPIDRs to a register. The marks make
+// the address non-canonical: bit 62 on x86_64 (with 4- or 5-level paging),
+// bit 55 on AArch64 (the TTBR0/TTBR1 select bit, which top-byte-ignore
+// keeps).
+static constexpr uint64_t X86_64DebugMark = uint64_t(1) << 62;
+static constexpr uint64_t AArch64DebugMark = uint64_t(1) << 55;
 static_assert(std::size(x86_64Dwarf) == std::size(x86_64Regs) &&
                   std::size(aarch64Dwarf) == std::size(aarch64Regs) &&
                   std::size(riscvDwarf) == std::size(riscv64Regs) &&
@@ -102,15 +108,15 @@ static constexpr unsigned X86GSAddrSpace = 256;
 
 static const ArchInfo ArchTable[] = {
     {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, x86_64Regs, "",
-     x86_64Dwarf, nullptr, nullptr},
+     x86_64Dwarf, X86_64DebugMark, nullptr, nullptr},
     {Triple::aarch64, Strategy::BaseReg, 0, aarch64Regs, "", aarch64Dwarf,
-     nullptr, nullptr},
-    {Triple::riscv64, Strategy::BaseReg, 0, riscv64Regs, "", riscvDwarf,
+     AArch64DebugMark, nullptr, nullptr},
+    {Triple::riscv64, Strategy::BaseReg, 0, riscv64Regs, "", riscvDwarf, 0,
      &RISCV64Short, "add {T}, {A}, {R}"},
-    {Triple::riscv32, Strategy::BaseReg, 0, riscv32Regs, "", riscvDwarf,
+    {Triple::riscv32, Strategy::BaseReg, 0, riscv32Regs, "", riscvDwarf, 0,
      &RISCV32Short, "add {T}, {A}, {R}"},
     {Triple::loongarch64, Strategy::BaseReg, 0, loongarch64Regs, "$",
-     loongarch64Dwarf, &LoongArch64Short, "add.d {T}, {R}, {A}"},
+     loongarch64Dwarf, 0, &LoongArch64Short, "add.d {T}, {R}, {A}"},
 };
 
 const ArchInfo *PercpuTarget::lookup(const Triple &TT) {

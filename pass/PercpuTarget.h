@@ -77,6 +77,11 @@ struct ArchInfo {
   /// register tables; x86_64 gs.base is 59). The debug info of a per-CPU
   /// variable adds the base register by this number (PercpuDebugInfo.h).
   llvm::ArrayRef<unsigned> DwarfRegisters;
+  /// 0 where gdb reads those registers from DWARF. Elsewhere the debug
+  /// info gives the template address XOR this mark instead: an address no
+  /// debugger can read, which the gdb extension turns back into the
+  /// template (tools/gdb/percpu.py has the same table).
+  uint64_t DebugAddressMark;
   /// BaseReg: the three-instruction load/store, if the architecture has one.
   const ShortAccessForm *Short;
   /// BaseReg: "base register + {A}" as an asm instruction ({T} result, {R}

@@ -2,42 +2,49 @@
 """percpu-llvm's gdb extension: any CPU's copy of a per-CPU variable.
 
     p v                 this CPU's copy, from the debug info alone where gdb
-                        can read the base register (riscv, loongarch64)
-    p $percpu(v)        this CPU's copy; $percpu(v, 2) CPU 2's
-    p $percpu("v")      the same, by name: x86_64 and aarch64, where gdb 13
-                        cannot read the base register from DWARF, so that
-                        evaluating v itself fails
-    percpu v            v on every CPU; percpu v 2: CPU 2's; v may be
-                        followed by .field or [i]
+                        reads the base register (riscv, loongarch64); on
+                        x86_64 and aarch64, which gdb 13 cannot read, an
+                        error "Cannot access memory at address 0x4000..."
+    p $percpu(v)        this CPU's copy; $percpu(v, 2) CPU 2's; v may be
+                        v.field or v[i]
+    percpu v            v on every CPU; percpu v 2: CPU 2's
     percpu info         the layout: areas, stride or offsets, CPUs, and
                         this CPU's base register
 
 $percpu(p) of a per-CPU pointer (T __percpu *, &v, alloc_percpu) is the
 object it points to on that CPU, *per_cpu_ptr(p, cpu). "This CPU" is the
 selected thread: a thread per CPU in user space, `thread N` for CPU N-1
-in qemu-system.
+under qemu-system.
 
 The delta model (include/percpu.h): CPU n's copy of the object at template
 address a is at a + offset(n), and this CPU's base register holds this
-CPU's offset. gdb loads this file itself when it is in the auto-load safe
-path, `add-auto-load-safe-path <prefix>/share/percpu-llvm/gdb`, since the
-plugin names it in every program's .debug_gdb_scripts; or `source` it.
+CPU's offset. The plugin gives `v` the location a + base register where gdb
+reads the register from DWARF, and a ^ mark elsewhere (pass/
+PercpuDebugInfo.cpp): this file undoes either.
+
+gdb loads this file itself once it is in the auto-load safe path,
+`add-auto-load-safe-path <prefix>/share/percpu-llvm/gdb`, since the plugin
+names it in the .debug_gdb_scripts of every program built with -g; or
+`source` it.
 """
 
 import re
 
 import gdb
 
-# Per architecture (the prefix of gdb's name for it): the runtime's name of
-# each base register (include/percpu/abi.h), and the names gdb or QEMU's
-# gdbstub give that register, tried in turn. The runtime defines
-# __percpu_runtime_for_<register> for the one it was built for.
+# Per architecture (the prefix of gdb's name for it): the mark the debug
+# info XORs into template addresses where gdb cannot read the base register
+# (0: it can; pass/PercpuTarget.cpp has the same table), and for each base
+# register, as the runtime names it (include/percpu/abi.h), the names gdb
+# or QEMU's gdbstub give it, tried in turn. The runtime defines
+# __percpu_runtime_for_<register> for the register it was built for.
 ARCHES = (
-    ("i386:x86-64", {"gs": ("gs_base",)}),
-    ("aarch64", {"tpidr_el1": ("TPIDR_EL1",), "tpidr_el2": ("TPIDR_EL2",),
-                 "tpidr_el0": ("tpidr", "TPIDR_EL0")}),
-    ("riscv", {"gp": ("gp",), "tp": ("tp",)}),
-    ("loongarch", {"r21": ("r21",)}),
+    ("i386:x86-64", 1 << 62, {"gs": ("gs_base",)}),
+    ("aarch64", 1 << 55, {"tpidr_el1": ("TPIDR_EL1",),
+                          "tpidr_el2": ("TPIDR_EL2",),
+                          "tpidr_el0": ("tpidr", "TPIDR_EL0")}),
+    ("riscv", 0, {"gp": ("gp",), "tp": ("tp",)}),
+    ("loongarch", 0, {"r21": ("r21",)}),
 )
 LAYOUT = "__percpu_remote_layout"
 
@@ -80,7 +87,7 @@ def layout():
         raise PercpuError("percpu: no %s with debug info: is the program "
                           "linked with percpu-llvm's runtime?" % LAYOUT)
     num = int(lay["num"])
-    mask = (1 << (8 * gdb.lookup_type("unsigned long").sizeof)) - 1
+    mask = _mask()
     if "offsets" in fields:
         table = lay["offsets"]
         offsets = [int(table[n]) & mask for n in range(num)]
@@ -92,104 +99,73 @@ def layout():
     return num, offsets, how
 
 
+def _arch():
+    """(mark, registers) of the selected frame's architecture."""
+    name = gdb.selected_frame().architecture().name()
+    for prefix, mark, registers in ARCHES:
+        if name.startswith(prefix):
+            return mark, registers
+    raise PercpuError("percpu: per-CPU variables are not known on " + name)
+
+
 def base_register():
     """(register name, this CPU's offset) for the selected thread; the
     name is None in single-CPU mode, where every offset is 0."""
     if _symbol_defined("__percpu_runtime_for_single_cpu"):
         return None, 0
-    arch = gdb.selected_frame().architecture().name()
-    for prefix, registers in ARCHES:
-        if not arch.startswith(prefix):
+    for reg, gdb_names in _arch()[1].items():
+        if not _symbol_defined("__percpu_runtime_for_" + reg):
             continue
-        for reg, gdb_names in registers.items():
-            if not _symbol_defined("__percpu_runtime_for_" + reg):
+        for gdb_name in gdb_names:
+            try:
+                value = gdb.selected_frame().read_register(gdb_name)
+            except ValueError:
                 continue
-            for gdb_name in gdb_names:
-                try:
-                    value = gdb.selected_frame().read_register(gdb_name)
-                except ValueError:
-                    continue
-                bits = 8 * value.type.sizeof
-                return gdb_name, int(value) & ((1 << bits) - 1)
-            raise PercpuError("percpu: this target does not show %s to gdb "
-                              "(tried $%s)" % (reg, ", $".join(gdb_names)))
-        raise PercpuError("percpu: the program's runtime uses none of the "
-                          "base registers of %s" % arch)
-    raise PercpuError("percpu: no per-CPU base register known for " + arch)
+            return gdb_name, int(value) & _mask()
+        raise PercpuError("percpu: this target does not show %s to gdb "
+                          "(tried $%s)" % (reg, ", $".join(gdb_names)))
+    raise PercpuError("percpu: the program's runtime uses none of the "
+                      "per-CPU base registers gdb knows")
 
 
-def _template_of_symbol(name):
-    """(template address, type) of the per-CPU variable name, without
-    evaluating it (on x86_64 and aarch64 gdb cannot)."""
-    sym = gdb.lookup_symbol(name)[0]
-    if sym is None or not sym.is_variable:
-        raise PercpuError("percpu: no variable '%s'" % name)
-    desc = gdb.execute("info address " + name, to_string=True)
-    match = re.search(r"DW_OP_addrx? (0x[0-9a-fA-F]+)", desc)
-    if not match:
-        raise PercpuError("percpu: '%s' is not a per-CPU variable" % name)
-    return int(match.group(1), 16), sym.type
+def _mask():
+    return (1 << (8 * gdb.lookup_type("unsigned long").sizeof)) - 1
 
 
-def _template_of_value(value, base):
-    """(template address, type) of the object a value designates: a
-    per-CPU variable (this CPU's copy or the template), or the object a
-    per-CPU pointer points to."""
+def _as_template(addr, base, mark):
+    """The template address gdb's address addr stands for: addr itself,
+    this CPU's copy (+ base register) or a marked one (^ mark); None when
+    it is none of those."""
     start, stop = template_range()
+    for template in (addr, addr ^ mark if mark else addr, (addr - base) & _mask()):
+        if start <= template < stop:
+            return template
+    return None
+
+
+def resolve(value):
+    """(template address, type) of the object a value designates: a
+    per-CPU variable (or part of one), or the object a per-CPU pointer
+    points to. A pointer that reaches no template, from alloc_percpu, is
+    taken as a per-CPU pointer as it is."""
+    mark = _arch()[0]
+    base = base_register()[1]
     if value.address is not None:
-        addr = int(value.address)
-        for template in (addr, addr - base):
-            if start <= template < stop:
-                return template, value.type
+        template = _as_template(int(value.address), base, mark)
+        if template is not None:
+            return template, value.type
     type_ = value.type.strip_typedefs()
     if type_.code == gdb.TYPE_CODE_PTR:
-        # A per-CPU pointer holds a template address; &v in gdb is this
-        # CPU's copy already.
-        ptr = int(value)
-        if not start <= ptr < stop and start <= ptr - base < stop:
-            ptr -= base
-        return ptr, type_.target()
+        ptr = int(value) & _mask()
+        template = _as_template(ptr, base, mark)
+        return (ptr if template is None else template), type_.target()
     raise PercpuError("percpu: not a per-CPU variable or pointer")
 
 
-def _is_string(value):
-    """Whether value is a string literal ("v" in $percpu("v"))."""
-    type_ = value.type.strip_typedefs()
-    return (type_.code == gdb.TYPE_CODE_ARRAY and value.address is None
-            and type_.target().sizeof == 1)
-
-
-def resolve(arg):
-    """(template address, type, suffix) of a value, or of the text
-    "name.field[i]..." where only name is a per-CPU variable."""
-    if isinstance(arg, gdb.Value) and not _is_string(arg):
-        template, type_ = _template_of_value(arg, base_register()[1])
-        return template, type_, ""
-    if isinstance(arg, gdb.Value):
-        arg = arg.string()
-    text = arg.strip()
-    try:
-        value = gdb.parse_and_eval(text)
-    except gdb.error:
-        value = None
-    if value is not None:
-        template, type_ = _template_of_value(value, base_register()[1])
-        return template, type_, ""
-    match = re.match(r"\s*([A-Za-z_]\w*)(.*)$", text)
-    if not match:
-        raise PercpuError("percpu: cannot read '%s'" % text)
-    template, type_ = _template_of_symbol(match.group(1))
-    return template, type_, match.group(2)
-
-
-def copy(template, type_, suffix, offset):
-    """The object at template + offset, then .field[i]... of it."""
-    mask = (1 << (8 * gdb.lookup_type("unsigned long").sizeof)) - 1
-    ptr = gdb.Value((template + offset) & mask).cast(type_.pointer())
-    if not suffix.strip():
-        return ptr.dereference()
-    gdb.set_convenience_variable("__percpu_copy", ptr)
-    return gdb.parse_and_eval("(*$__percpu_copy)" + suffix)
+def copy(template, type_, offset):
+    """The object of type type_ at template + offset."""
+    ptr = gdb.Value((template + offset) & _mask()).cast(type_.pointer())
+    return ptr.dereference()
 
 
 def cpu_offset(cpu):
@@ -201,25 +177,24 @@ def cpu_offset(cpu):
 
 class PercpuFunction(gdb.Function):
     """$percpu(v[, cpu]): this CPU's copy of per-CPU variable v, or CPU cpu's.
-v may be a per-CPU variable, a per-CPU pointer (then the object it points
-to), or a string naming a variable ("v", "v.field"), which works where gdb
-cannot evaluate v itself (x86_64, aarch64)."""
+v may be v.field or v[i]; a per-CPU pointer gives the object it points to
+(an array passed as v gives its first element: use percpu v for all of it)."""
 
     def __init__(self):
         super().__init__("percpu")
 
-    def invoke(self, arg, cpu=None):
-        template, type_, suffix = resolve(arg)
+    def invoke(self, value, cpu=None):
+        template, type_ = resolve(value)
         offset = base_register()[1] if cpu is None else cpu_offset(int(cpu))
-        return copy(template, type_, suffix, offset)
+        return copy(template, type_, offset)
 
 
 class PercpuCommand(gdb.Command):
-    """Show per-CPU variables on every CPU or on one.
+    """Show a per-CPU variable on every CPU, or on one.
 percpu EXPR        EXPR on every CPU
 percpu EXPR CPU    EXPR on CPU CPU
 percpu info        the areas, the number of CPUs, this CPU's base register
-EXPR is a per-CPU variable or pointer, possibly followed by .field or [i]."""
+EXPR is a per-CPU variable (v, v.field, v[i]) or a per-CPU pointer."""
 
     def __init__(self):
         super().__init__("percpu", gdb.COMMAND_DATA, gdb.COMPLETE_SYMBOL)
@@ -235,14 +210,13 @@ EXPR is a per-CPU variable or pointer, possibly followed by .field or [i]."""
         cpus = None
         if len(words) == 2 and re.fullmatch(r"\d+", words[1]):
             argument, cpus = words[0], [int(words[1])]
-        template, type_, suffix = resolve(argument)
-        num, offsets, _ = layout()
+        template, type_ = resolve(gdb.parse_and_eval(argument))
         if cpus is None:
-            cpus = range(num)
-            if not num:
+            cpus = range(layout()[0])
+            if not cpus:
                 gdb.write("percpu: no CPU yet (percpu_init has not run)\n")
         for cpu in cpus:
-            value = copy(template, type_, suffix, cpu_offset(cpu))
+            value = copy(template, type_, cpu_offset(cpu))
             gdb.write("[%d]: %s\n" % (cpu, value.format_string()))
 
     @staticmethod
@@ -252,9 +226,8 @@ EXPR is a per-CPU variable or pointer, possibly followed by .field or [i]."""
         gdb.write("template: 0x%x-0x%x (%d bytes)\n" % (start, stop, stop - start))
         gdb.write("CPUs: %d (%s)\n" % (num, how))
         for cpu, offset in enumerate(offsets):
-            mask = (1 << (8 * gdb.lookup_type("unsigned long").sizeof)) - 1
             gdb.write("  CPU %d: offset 0x%x, area 0x%x\n"
-                      % (cpu, offset, (start + offset) & mask))
+                      % (cpu, offset, (start + offset) & _mask()))
         reg, base = base_register()
         if reg is None:
             gdb.write("this CPU: single-CPU mode, no base register\n")
