@@ -133,11 +133,13 @@ def _mask():
 
 
 def _as_template(addr, base, mark):
-    """The template address gdb's address addr stands for: addr itself,
-    this CPU's copy (+ base register) or a marked one (^ mark); None when
-    it is none of those."""
+    """The template address that gdb's address addr stands for: addr
+    itself, or this CPU's copy of it, which the debug info gives as
+    template ^ mark where there is a mark, else as template + base
+    register. None when it is none of those."""
     start, stop = template_range()
-    for template in (addr, addr ^ mark if mark else addr, (addr - base) & _mask()):
+    this_cpu = addr ^ mark if mark else (addr - base) & _mask()
+    for template in (addr, this_cpu):
         if start <= template < stop:
             return template
     return None
