@@ -15,7 +15,7 @@
 // GDB: run
 // GDB: p hits
 // GDB: p pair.a
-// GDB: thread apply all printf "cpu %d: hits %ld, pair.b %ld, arr[2] %d\n", my_cpu, $percpu(hits), $percpu(pair.b), $percpu(arr[2])
+// GDB: thread apply all printf "cpu %d: hits %ld, pair.b %ld, arr[3] %d\n", my_cpu, $percpu(hits), $percpu(pair.b), $percpu(arr[3])
 // GDB: p $percpu(hits, 3)
 // GDB: p $percpu(hits_ptr, 2)
 // GDB: percpu hits
@@ -27,10 +27,10 @@
 // CHECK: hit Breakpoint 1, stop_here
 // CHECK: Cannot access memory at address 0x4000{{[0-9a-f]+}}
 // CHECK-NEXT: Cannot access memory at address 0x4000{{[0-9a-f]+}}
-// CHECK-DAG: cpu 0: hits 10, pair.b 200, arr[2] 1000
-// CHECK-DAG: cpu 1: hits 11, pair.b 201, arr[2] 1001
-// CHECK-DAG: cpu 2: hits 12, pair.b 202, arr[2] 1002
-// CHECK-DAG: cpu 3: hits 13, pair.b 203, arr[2] 1003
+// CHECK-DAG: cpu 0: hits 10, pair.b 200, arr[3] 1000
+// CHECK-DAG: cpu 1: hits 11, pair.b 201, arr[3] 1001
+// CHECK-DAG: cpu 2: hits 12, pair.b 202, arr[3] 1002
+// CHECK-DAG: cpu 3: hits 13, pair.b 203, arr[3] 1003
 // CHECK: $1 = 13
 // CHECK-NEXT: $2 = 12
 // CHECK-NEXT: [0]: 10
@@ -49,13 +49,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-struct pair {
-  long a, b;
-};
-DEFINE_PER_CPU(long, hits);
-DEFINE_PER_CPU(struct pair, pair);
-DEFINE_PER_CPU(int, arr[4]);
-long __percpu *hits_ptr = &hits;
+#include "Inputs/cpu_values.h"
 
 #define NCPUS 4
 /* Which CPU each thread plays, for gdb to print next to its values. */
@@ -70,10 +64,7 @@ static void play_cpu(unsigned cpu) {
   if (percpu_init_reg(cpu))
     exit(1);
   my_cpu = cpu;
-  this_cpu_write(hits, 10 + cpu);
-  __this_cpu_write(pair.a, 100 + cpu);
-  __this_cpu_write(pair.b, 200 + cpu);
-  __this_cpu_write(arr[2], 1000 + cpu);
+  write_cpu_values(cpu);
   pthread_barrier_wait(&written);
 }
 

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The program the qemu-user gdb tests debug: four CPUs taken in turn by
- * one thread (percpu_init_reg), each writing values of its own into a
- * scalar, a struct and an array; then it stops in stop_here() as CPU 2.
- * CPU n's values: hits 10+n, pair {100+n, 200+n}, arr[3] 1000+n.
+ * one thread (percpu_init_reg), each writing its values (cpu_values.h);
+ * then it stops in stop_here() as CPU 2.
  *
  * offset_table_layout is the runtime's layout as a table of offsets, the
  * other shape the extension reads (tools/gdb/percpu.py, layout()).
@@ -11,15 +10,7 @@
 #include <percpu.h>
 
 #include "../../qemu/Inputs/qemu_rt.h"
-
-struct pair {
-  long a, b;
-};
-DEFINE_PER_CPU(long, hits);
-DEFINE_PER_CPU(struct pair, pair);
-DEFINE_PER_CPU(int, arr[4]);
-/* An ordinary variable holding a per-CPU pointer. */
-long __percpu *hits_ptr = &hits;
+#include "cpu_values.h"
 
 #define NCPUS 4
 
@@ -46,10 +37,7 @@ int main(void) {
   offset_table_layout.num = NCPUS;
   for (unsigned cpu = 0; cpu < NCPUS; cpu++) {
     percpu_init_reg(cpu);
-    this_cpu_write(hits, 10 + cpu);
-    __this_cpu_write(pair.a, 100 + cpu);
-    __this_cpu_write(pair.b, 200 + cpu);
-    __this_cpu_write(arr[3], 1000 + cpu);
+    write_cpu_values(cpu);
   }
   percpu_init_reg(2);
   stop_here(2);
