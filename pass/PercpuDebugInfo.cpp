@@ -86,7 +86,8 @@ bool describeThisCpuCopies(ArrayRef<GlobalVariable *> Templates,
     T->eraseMetadata(LLVMContext::MD_dbg);
     for (DIGlobalVariableExpression *GVE : Old) {
       SmallVector<uint64_t, 4> Ops = ThisCpu;
-      DIExpression *Expr = DIExpression::prependOpcodes(GVE->getExpression(), Ops);
+      DIExpression *Expr =
+          DIExpression::prependOpcodes(GVE->getExpression(), Ops);
       T->addDebugInfo(DIGlobalVariableExpression::get(
           T->getContext(), GVE->getVariable(), Expr));
     }

@@ -147,7 +147,8 @@ std::string PercpuTarget::registerNames(const ArchInfo &Info) {
 }
 
 unsigned PercpuTarget::dwarfRegister(const ArchInfo &Info, StringRef Reg) {
-  return Info.DwarfRegisters[find(Info.Registers, Reg) - Info.Registers.begin()];
+  size_t Index = find(Info.Registers, Reg) - Info.Registers.begin();
+  return Info.DwarfRegisters[Index];
 }
 
 PercpuTarget::PercpuTarget(Module &M, const ArchInfo &Info,
