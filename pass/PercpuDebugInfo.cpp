@@ -26,7 +26,8 @@
 // with the table's DebugAddressMark, a bit that makes the address
 // non-canonical. `p v` fails with "Cannot access memory at address
 // 0x4000...", never showing the template; `ptype v` works; and the gdb
-// extension recognises the mark: `p $percpu(v)`, `p $percpu(v.f, 2)`.
+// extension recognises the mark: `p $percpu(v)`, `p $percpu(v.f, 2)`. It
+// says on loading that `p v` cannot work there, and names `$percpu`.
 // What Debian's gdb 13 does (test/gdb):
 //
 //   target                     location            p v

@@ -23,6 +23,8 @@
 // CHECK-NEXT: cpu 3: [[L3:[0-9]+]] increments
 // CHECK: PASS: 4 CPUs
 // CHECK-LABEL: --- gdb ---
+// The extension says on loading where `p v` cannot work, and why.
+// CHECK: percpu-llvm: gdb cannot read the per-CPU base register of aarch64 from DWARF, {{.*}} use `p $percpu(v)`
 // CHECK: hit Breakpoint 1, arch_exit
 // CHECK: Cannot access memory at address 0x80{{[0-9a-f]+}}
 // CHECK: Switching to thread 3

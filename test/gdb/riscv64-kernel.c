@@ -22,6 +22,7 @@
 // CHECK-NEXT: cpu 3: [[L3:[0-9]+]] increments
 // CHECK: PASS: 4 CPUs
 // CHECK-LABEL: --- gdb ---
+// CHECK-NOT: percpu-llvm: gdb cannot read
 // CHECK: hit Breakpoint 1, arch_exit
 // CHECK: $1 = 0
 // CHECK: Switching to thread 3

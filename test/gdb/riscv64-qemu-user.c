@@ -32,6 +32,7 @@
 // GDB: kill
 
 // CHECK-LABEL: --- gdb ---
+// CHECK-NOT: percpu-llvm: gdb cannot read
 // CHECK: Breakpoint 1, stop_here
 // CHECK: $1 = 12
 // CHECK-NEXT: $2 = {a = 102, b = 202}

@@ -18,6 +18,8 @@
 // CHECK: cpu 0: [[L0:[0-9]+]] increments
 // CHECK: PASS: 1 CPUs
 // CHECK-LABEL: --- gdb ---
+// The extension says on loading where `p v` cannot work, and why.
+// CHECK: percpu-llvm: gdb cannot read the per-CPU base register of i386:x86-64 from DWARF, {{.*}} use `p $percpu(v)`
 // CHECK: Breakpoint 1, arch_exit
 // CHECK: Cannot access memory at address 0x4000{{[0-9a-f]+}}
 // CHECK-NEXT: $1 = 0

@@ -24,6 +24,8 @@
 // GDB: kill
 
 // CHECK-LABEL: --- gdb ---
+// The extension says on loading where `p v` cannot work, and why.
+// CHECK: percpu-llvm: gdb cannot read the per-CPU base register of i386:x86-64 from DWARF, {{.*}} use `p $percpu(v)`
 // CHECK: hit Breakpoint 1, stop_here
 // CHECK: Cannot access memory at address 0x4000{{[0-9a-f]+}}
 // CHECK-NEXT: Cannot access memory at address 0x4000{{[0-9a-f]+}}

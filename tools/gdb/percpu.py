@@ -4,7 +4,8 @@
     p v                 this CPU's copy, from the debug info alone where gdb
                         reads the base register (riscv, loongarch64); on
                         x86_64 and aarch64, which gdb 13 cannot read, an
-                        error "Cannot access memory at address 0x4000..."
+                        error "Cannot access memory at address 0x4000...",
+                        which this file explains when it loads
     p $percpu(v)        this CPU's copy; $percpu(v, 2) CPU 2's; v may be
                         v.field or v[i]
     percpu v            v on every CPU; percpu v 2: CPU 2's
@@ -240,5 +241,22 @@ EXPR is a per-CPU variable (v, v.field, v[i]) or a per-CPU pointer."""
         gdb.write("this CPU: $%s = 0x%x (%s)\n" % (reg, base, which))
 
 
+def _note_unreadable_register():
+    """Says, once on loading, where `p v` cannot show this CPU's copy."""
+    try:
+        name = gdb.selected_inferior().architecture().name()
+    except (gdb.error, RuntimeError):
+        return
+    for prefix, mark, _ in ARCHES:
+        if name.startswith(prefix) and mark:
+            gdb.write("percpu-llvm: gdb cannot read the per-CPU base register "
+                      "of %s from DWARF, so `p v` of a per-CPU variable fails "
+                      "with \"Cannot access memory\" (its location is the "
+                      "template's address with bit %d set); use `p $percpu(v)` "
+                      "or `percpu v` (help percpu)\n"
+                      % (name, mark.bit_length() - 1))
+
+
 PercpuFunction()
 PercpuCommand()
+_note_unreadable_register()
