@@ -12,9 +12,11 @@
 #   lib/percpu-llvm/x86_64-kernel/libpercpu.a       x86_64 ring 0
 #   include/percpu.h, include/percpu/*.h            CMAKE_INSTALL_INCLUDEDIR
 #   share/percpu-llvm/linker/*.ld                   PERCPU_INSTALL_LINKERDIR
+#   share/percpu-llvm/gdb/percpu.py                 PERCPU_INSTALL_GDBDIR
 #
 # In the build tree include/ and share/percpu-llvm/linker are copies of
-# the source tree's include/ and linker/ (tools/CMakeLists.txt), so that a
+# the source tree's include/ and linker/ (tools/CMakeLists.txt), and
+# share/percpu-llvm/gdb of tools/gdb/ (tools/gdb/CMakeLists.txt), so that a
 # copied tree does not reach back into the sources. Only the install tree
 # has
 #
@@ -33,6 +35,7 @@ include(GNUInstallDirs)
 
 set(PERCPU_INSTALL_PKGLIBDIR lib/percpu-llvm)
 set(PERCPU_INSTALL_LINKERDIR ${CMAKE_INSTALL_DATADIR}/percpu-llvm/linker)
+set(PERCPU_INSTALL_GDBDIR ${CMAKE_INSTALL_DATADIR}/percpu-llvm/gdb)
 set(PERCPU_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/PerCPU)
 set(PERCPU_INSTALL_PKGCONFIGDIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 

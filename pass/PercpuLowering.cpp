@@ -31,7 +31,9 @@
 //    space. This form is valid in static initialisers (an addrspacecast is
 //    not, llvm#93449), so per-CPU pointers stored in ordinary globals need
 //    no rewriting.
-// 3. Record the units' largest per-CPU alignment for the runtime.
+// 3. Record the units' largest per-CPU alignment for the runtime, and
+//    make each template's debug info mean this CPU's copy
+//    (PercpuDebugInfo.cpp).
 // 4. Rewrite each instruction that dereferences a per-CPU pointer, whatever
 //    produced the pointer (GEP, phi, select, argument, load): loads, stores,
 //    atomics, memory and vector intrinsics, the this_cpu_ptr() and
@@ -114,6 +116,7 @@
 #include "PercpuLowering.h"
 #include "LLVMCompat.h"
 #include "PercpuCheck.h"
+#include "PercpuDebugInfo.h"
 #include "PercpuDiagnostics.h"
 #include "PercpuLibCalls.h"
 #include "PercpuSharedLibrary.h"
@@ -970,6 +973,8 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   diagnoseUnsupportedGlobals(M, Globals, Diag);
   SmallVector<GlobalVariable *, 16> Templates = moveToTemplates(M, Globals);
   emitAlignmentRecord(M, Templates);
+  if (!Opts->SingleCpu && describeThisCpuCopies(Templates, *Info, Opts->Reg))
+    referenceGdbExtension(M);
 
   PercpuTarget Target(M, *Info, *Opts);
   LibraryCalls Libs(M);

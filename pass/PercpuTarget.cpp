@@ -28,6 +28,8 @@
 #include "llvm/IR/Operator.h"
 #include "llvm/Transforms/Utils/LowerAtomic.h"
 
+#include <iterator>
+
 #include "percpu/abi.h"
 
 using namespace llvm;
@@ -39,6 +41,26 @@ namespace percpu {
   static constexpr StringRef Arch##Regs[] = {__VA_ARGS__};
 PERCPU_ARCHES(PERCPU_REGISTER_ARRAY)
 #undef PERCPU_REGISTER_ARRAY
+
+// The DWARF numbers of those registers, in the same order: x86_64 gs.base
+// (psABI), AArch64 TPIDR_EL1, TPIDR_EL2, TPIDR_EL0 (AADWARF64), RISC-V gp
+// and tp (x3, x4), LoongArch $r21.
+static constexpr unsigned x86_64Dwarf[] = {59};
+static constexpr unsigned aarch64Dwarf[] = {37, 38, 36};
+static constexpr unsigned riscvDwarf[] = {3, 4};
+static constexpr unsigned loongarch64Dwarf[] = {21};
+// gdb 13 maps neither gs.base nor the TPIDRs to a register. The marks make
+// the address non-canonical: bit 62 on x86_64 (with 4- or 5-level paging),
+// bit 55 on AArch64 (the TTBR0/TTBR1 select bit, which top-byte-ignore
+// keeps).
+static constexpr uint64_t X86_64DebugMark = uint64_t(1) << 62;
+static constexpr uint64_t AArch64DebugMark = uint64_t(1) << 55;
+static_assert(std::size(x86_64Dwarf) == std::size(x86_64Regs) &&
+                  std::size(aarch64Dwarf) == std::size(aarch64Regs) &&
+                  std::size(riscvDwarf) == std::size(riscv64Regs) &&
+                  std::size(riscvDwarf) == std::size(riscv32Regs) &&
+                  std::size(loongarch64Dwarf) == std::size(loongarch64Regs),
+              "one DWARF number per register of include/percpu/abi.h");
 
 // No linker relaxation: lld would delete the lui of a symbol below 2 KiB
 // (a template linked at address 0) and rebase the access on x0, dropping
@@ -85,15 +107,16 @@ static constexpr ShortAccessForm LoongArch64Short = {
 static constexpr unsigned X86GSAddrSpace = 256;
 
 static const ArchInfo ArchTable[] = {
-    {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, x86_64Regs, "", nullptr,
-     nullptr},
-    {Triple::aarch64, Strategy::BaseReg, 0, aarch64Regs, "", nullptr, nullptr},
-    {Triple::riscv64, Strategy::BaseReg, 0, riscv64Regs, "", &RISCV64Short,
-     "add {T}, {A}, {R}"},
-    {Triple::riscv32, Strategy::BaseReg, 0, riscv32Regs, "", &RISCV32Short,
-     "add {T}, {A}, {R}"},
+    {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, x86_64Regs, "",
+     x86_64Dwarf, X86_64DebugMark, nullptr, nullptr},
+    {Triple::aarch64, Strategy::BaseReg, 0, aarch64Regs, "", aarch64Dwarf,
+     AArch64DebugMark, nullptr, nullptr},
+    {Triple::riscv64, Strategy::BaseReg, 0, riscv64Regs, "", riscvDwarf, 0,
+     &RISCV64Short, "add {T}, {A}, {R}"},
+    {Triple::riscv32, Strategy::BaseReg, 0, riscv32Regs, "", riscvDwarf, 0,
+     &RISCV32Short, "add {T}, {A}, {R}"},
     {Triple::loongarch64, Strategy::BaseReg, 0, loongarch64Regs, "$",
-     &LoongArch64Short, "add.d {T}, {R}, {A}"},
+     loongarch64Dwarf, 0, &LoongArch64Short, "add.d {T}, {R}, {A}"},
 };
 
 const ArchInfo *PercpuTarget::lookup(const Triple &TT) {
@@ -121,6 +144,11 @@ std::string PercpuTarget::registerNames(const ArchInfo &Info) {
     Names += Reg;
   }
   return Names;
+}
+
+unsigned PercpuTarget::dwarfRegister(const ArchInfo &Info, StringRef Reg) {
+  size_t Index = find(Info.Registers, Reg) - Info.Registers.begin();
+  return Info.DwarfRegisters[Index];
 }
 
 PercpuTarget::PercpuTarget(Module &M, const ArchInfo &Info,

@@ -73,6 +73,15 @@ struct ArchInfo {
   llvm::ArrayRef<llvm::StringRef> Registers;
   /// What llvm.read_volatile_register wants before a register name.
   llvm::StringRef RegisterPrefix;
+  /// The DWARF numbers of Registers, in the same order (the psABIs' DWARF
+  /// register tables; x86_64 gs.base is 59). The debug info of a per-CPU
+  /// variable adds the base register by this number (PercpuDebugInfo.h).
+  llvm::ArrayRef<unsigned> DwarfRegisters;
+  /// 0 where gdb reads those registers from DWARF. Elsewhere the debug
+  /// info gives the template address XOR this mark instead: an address no
+  /// debugger can read, which the gdb extension turns back into the
+  /// template (tools/gdb/percpu.py has the same table).
+  uint64_t DebugAddressMark;
   /// BaseReg: the three-instruction load/store, if the architecture has one.
   const ShortAccessForm *Short;
   /// BaseReg: "base register + {A}" as an asm instruction ({T} result, {R}
@@ -103,6 +112,8 @@ public:
   static std::string supportedArchNames();
   /// "tpidr_el1, tpidr_el2, ..." for diagnostics.
   static std::string registerNames(const ArchInfo &Info);
+  /// The DWARF register number of Reg, one of Info.Registers.
+  static unsigned dwarfRegister(const ArchInfo &Info, llvm::StringRef Reg);
 
   PercpuTarget(llvm::Module &M, const ArchInfo &Info,
                const PercpuOptions &Opts);

@@ -3,6 +3,7 @@
 # lit.site.cfg.py, which CMake generates in the build tree.
 import os
 import platform
+import subprocess
 import sys
 
 import lit.formats
@@ -98,3 +99,22 @@ for arch in ("aarch64", "riscv64"):
         config.substitutions.append(("%gnu-ld-" + arch, ld))
 if lit.util.which("ld.bfd"):
     config.available_features.add("gnu-ld-x86_64")
+
+# gdb runs the programs of test/gdb: feature gdb (native x86_64 programs),
+# gdb-multiarch (qemu-user and qemu-system targets) and gdb-loongarch64
+# when that gdb knows LoongArch (Debian 12's gdb 13 does not). %run-gdb
+# runs gdb in batch mode (test/gdb/Inputs/run_gdb.py), loading the
+# extension from the build tree.
+for name in ("gdb", "gdb-multiarch"):
+    path = lit.util.which(name)
+    if path:
+        config.available_features.add(name)
+        config.substitutions.append(("%" + name + "-path", path))
+        if name == "gdb-multiarch" and subprocess.run(
+                [path, "-nx", "-batch", "-ex", "set architecture Loongarch64"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
+            config.available_features.add("gdb-loongarch64")
+config.substitutions.append(
+    ("%run-gdb", "%s %s --gdb-dir %s" % (
+        sys.executable, os.path.join(config.test_source_root, "gdb", "Inputs", "run_gdb.py"),
+        os.path.join(config.percpu_binary_dir, "share", "percpu-llvm", "gdb"))))
