@@ -101,8 +101,8 @@ void *__percpu_this_cpu_ptr(const volatile void __percpu *p);
  *                     percpu_setup_cpu), so a bad index faults loudly.
  * per_cpu(var, cpu)   CPU cpu's copy of var, as an lvalue: two loads from
  *                     the offset table, as Linux's; a cpu not below
- *                     percpu_area_num() traps (__builtin_trap), and one
- *                     without an area yet faults on a 64-bit target
+ *                     percpu_area_num() faults or traps, and one without
+ *                     an area yet faults on a 64-bit target
  *                     (PERCPU_OFFSET_OFFLINE).
  */
 #define this_cpu_ptr(p) ((__percpu_plain_ptr_type(p))__percpu_this_cpu_ptr(p))
@@ -352,8 +352,9 @@ static const char __percpu_mode[] __attribute__((used, retain)) =
 /*
  * What per_cpu and per_cpu_ptr need inline, published by the set-up: CPU
  * n's copy of v is (char *)&v + offsets[n] (Linux's __per_cpu_offset[n]);
- * the entry of a possible CPU without an area is PERCPU_OFFSET_OFFLINE.
- * The 4 bytes before offsets[0] hold the number of entries, so that every
+ * the entry of a possible CPU without an area is PERCPU_OFFSET_OFFLINE, and
+ * so is offsets[num], one past the last. The 4 bytes before offsets[0]
+ * hold num, so that every
  * read depends on the one load of offsets: before the set-up it points to
  * an empty table. num is the same count, stored (release) after offsets,
  * for debuggers and percpu_area_num. Read it through the macros, never
@@ -387,16 +388,30 @@ static inline int __percpu_online(unsigned cpu) {
 }
 
 /*
- * per_cpu's offset. The count is at most INT_MAX, so once cpu is below it
- * the index may be sign-extended (free on RISC-V and LoongArch, whose
- * registers hold an unsigned int sign-extended).
+ * per_cpu's offset: the bounds check ends the way that costs the fewest
+ * instructions on the architecture, and a CPU number past the last fails
+ * loudly either way.
+ *   clamp (x86_64, aarch64: cmov, csel)  the index is clamped to the count;
+ *        entry [count] is PERCPU_OFFSET_OFFLINE, so the access faults.
+ *   trap (the others: a conditional branch is one instruction and a select
+ *        is not)  a branch to __builtin_trap. The count is at most INT_MAX,
+ *        so below it the index may be sign-extended, which is free on
+ *        RISC-V and LoongArch (an unsigned int is kept sign-extended).
  */
+#if defined(__x86_64__) || defined(__aarch64__)
+static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
+  const uintptr_t *offsets = __percpu_remote_layout.offsets;
+  unsigned num = ((const unsigned *)offsets)[-1];
+  return offsets[cpu < num ? cpu : num];
+}
+#else
 static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
   const uintptr_t *offsets = __percpu_remote_layout.offsets;
   if (__builtin_expect(cpu >= ((const unsigned *)offsets)[-1], 0))
     __builtin_trap();
   return offsets[(int)cpu];
 }
+#endif
 
 static inline void *__percpu_remote(const volatile void __percpu *p,
                                     unsigned cpu) {

@@ -24,7 +24,7 @@
 #define MAP_HEAD 2
 
 /* Set by the set-up (area.c), which zeroes it; NULL before. */
-unsigned char *percpu__alloc_map;
+unsigned char *percpu__alloc_map PERCPU__STATE;
 
 /* This CPU's last error: each thread or CPU reads its own. */
 static DEFINE_PER_CPU(int, alloc_error);

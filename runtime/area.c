@@ -30,11 +30,12 @@ DEFINE_PER_CPU(uintptr_t, __percpu_self_offset) PERCPU__HIDDEN = 0;
 
 /* No CPU until the set-up: the count before the entries is 0. */
 static const uintptr_t no_cpus[2] = {0, PERCPU_OFFSET_OFFLINE};
-struct percpu_remote_layout __percpu_remote_layout = {&no_cpus[1], 0};
+struct percpu_remote_layout __percpu_remote_layout PERCPU__STATE = {
+    &no_cpus[1], 0};
 
-static atomic_flag claimed = ATOMIC_FLAG_INIT;
+static atomic_flag claimed PERCPU__STATE = ATOMIC_FLAG_INIT;
 /* Where percpu_setup_cpu copies the template's bytes from. */
-static const void *template_src;
+static const void *template_src PERCPU__STATE;
 
 /*
  * The template copy. Hosted: the C library's memcpy. Freestanding: a loop
@@ -126,8 +127,9 @@ int percpu__setup(void *const *areas, void *contiguous, unsigned ncpus,
     char *mine = areas ? areas[cpu] : area;
     entries[cpu] = mine ? init_area(mine, src, size) : PERCPU_OFFSET_OFFLINE;
   }
+  entries[ncpus] = PERCPU_OFFSET_OFFLINE; /* where per_cpu clamps to */
   header->num = ncpus;
-  percpu__alloc_map = (unsigned char *)(entries + ncpus);
+  percpu__alloc_map = (unsigned char *)(entries + ncpus + 1);
   template_src = src;
 
   __atomic_store_n(&__percpu_remote_layout.offsets, entries, __ATOMIC_RELEASE);

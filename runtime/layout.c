@@ -16,9 +16,9 @@
 #include "percpu_internal.h"
 
 /* Set before the set-up, frozen by it (percpu__freeze_dynamic). */
-static size_t dynamic_bytes = PERCPU_DYNAMIC_BYTES_DEFAULT;
-static size_t dynamic_align = PERCPU_DYNAMIC_ALIGN_DEFAULT;
-static int dynamic_frozen;
+static size_t dynamic_bytes PERCPU__STATE = PERCPU_DYNAMIC_BYTES_DEFAULT;
+static size_t dynamic_align PERCPU__STATE = PERCPU_DYNAMIC_ALIGN_DEFAULT;
+static int dynamic_frozen PERCPU__STATE;
 
 static size_t round_up(size_t n, size_t align) {
   return (n + align - 1) & ~(align - 1);
@@ -63,10 +63,11 @@ size_t percpu_area_stride(void) {
   return end ? round_up(end, align) : align;
 }
 
-/* The offset table (after its header) and the allocator's map. */
+/* The offset table (header, ncpus entries and one past the last) and the
+ * allocator's map. */
 size_t percpu_table_bytes(unsigned ncpus) {
   return round_up(sizeof(struct percpu__table) +
-                      (size_t)ncpus * sizeof(uintptr_t) +
+                      ((size_t)ncpus + 1) * sizeof(uintptr_t) +
                       percpu_dynamic_bytes() / PERCPU_ALLOC_UNIT,
                   sizeof(uintptr_t));
 }

@@ -84,6 +84,13 @@
 #define PERCPU__HIDDEN __attribute__((visibility("hidden")))
 
 /*
+ * The runtime's own variables that the set-up reads or writes, kept
+ * together (one section, so one or two cache lines) so that percpu_init
+ * costs the copy of the template and few cache misses more.
+ */
+#define PERCPU__STATE __attribute__((section(".data.percpu_runtime")))
+
+/*
  * Defined by the linker for the sections the pass fills: the template, and
  * one uint32_t alignment record per translation unit with per-CPU variables.
  * The runtime's own __percpu_self_offset keeps both sections non-empty.

@@ -18,11 +18,12 @@ const char __percpu_runtime_for_single_cpu = 0;
 static atomic_flag initialised = ATOMIC_FLAG_INIT;
 
 /* CPU 0's copy is the template: per_cpu_ptr(p, 0) is p. The count of
- * entries is the 4 bytes before offsets[0] (see percpu.h). */
+ * entries is the 4 bytes before offsets[0], and offsets[1] is one past the
+ * last (see percpu.h). */
 static const struct {
   uint32_t reserved, num;
-  uintptr_t offsets[1];
-} one_cpu = {0, 1, {0}};
+  uintptr_t offsets[2];
+} one_cpu = {0, 1, {0, PERCPU_OFFSET_OFFLINE}};
 struct percpu_remote_layout __percpu_remote_layout = {one_cpu.offsets, 1};
 
 /* No dynamic reserve here (percpu/alloc.h): every request is -ENODEV. */

@@ -27,11 +27,12 @@
 // DELTA-DAG: 0000000000000040 {{.*}} __percpu_area_align
 // The stride holds the template (0x14 bytes, rounded to 64) and the default
 // dynamic reserve (2048); the table after the areas holds an 8-byte header,
-// 4 entries and a map byte per 16 bytes of the reserve.
+// 4 entries and one past the last, and a map byte per 16 bytes of the
+// reserve.
 // DELTA-DAG: 0000000000000840 {{.*}} __percpu_stride
 // DELTA-DAG: 0000000000000800 {{.*}} __percpu_dynamic_bytes
 // DELTA-DAG: 0000000000000040 {{.*}} __percpu_dynamic_align
-// DELTA-DAG: 00000000000000a8 {{.*}} __percpu_table_bytes
+// DELTA-DAG: 00000000000000b0 {{.*}} __percpu_table_bytes
 // DELTA-DAG: {{[0-9a-f]+}}{{[048c]}}0 {{.*}} _percpu_start
 // DELTA-DAG: [[END:[0-9a-f]+]] {{.*}} _percpu_end
 // DELTA-DAG: [[END]] {{.*}} _percpu_table_start
