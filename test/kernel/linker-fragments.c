@@ -48,7 +48,7 @@
 // DYN-DAG: 0000000000002000 {{.*}} __percpu_stride
 // DYN-DAG: {{[0-9a-f]+}}000 {{.*}} _percpu_start
 // RUN: not %percpu_cc --target=aarch64-none-elf -ffreestanding -nostdlib -static -O2 -Wl,--defsym=PERCPU_NR_CPUS=4 -Wl,--defsym=PERCPU_DYNAMIC_ALIGN=48 -Wl,-L%percpu_linker,-T,%S/Inputs/delta-areas.ld %S/Inputs/in_place_user.c -o %t/bad 2>&1 | FileCheck --check-prefix=BADALIGN %s
-// BADALIGN: PERCPU_DYNAMIC_ALIGN must be a power of two from 16 to 4096
+// BADALIGN: {{PERCPU_DYNAMIC_ALIGN must be a power of two from 16 to 4096|alignment must be power of 2}}
 
 // SEGMENTS: percpu_areas NOBITS {{[0-9a-f]+ [0-9a-f]+ [0-9a-f]+ 00}} WA
 // SEGMENTS: Section to Segment mapping:
