@@ -97,18 +97,33 @@ void *__percpu_this_cpu_ptr(const volatile void __percpu *p);
  * this_cpu_ptr(p)     this CPU's copy of *p; valid until the caller may
  *                     migrate to another CPU (see get_cpu_ptr).
  * per_cpu_ptr(p, cpu) CPU cpu's copy of *p; NULL when cpu is not below
- *                     percpu_area_num(), so a bad index faults loudly.
- * per_cpu(var, cpu)   CPU cpu's copy of var, as an lvalue.
+ *                     percpu_area_num() or has no area yet (see
+ *                     percpu_setup_cpu), so a bad index faults loudly.
+ * per_cpu(var, cpu)   CPU cpu's copy of var, as an lvalue: two loads from
+ *                     the offset table, as Linux's; a cpu not below
+ *                     percpu_area_num() faults or traps, and one without
+ *                     an area yet faults on a 64-bit target
+ *                     (PERCPU_OFFSET_OFFLINE).
  */
 #define this_cpu_ptr(p) ((__percpu_plain_ptr_type(p))__percpu_this_cpu_ptr(p))
 #define raw_cpu_ptr(p) this_cpu_ptr(p)
 #define per_cpu_ptr(p, cpu)                                                     \
   ((__percpu_plain_ptr_type(p))__percpu_remote((p), (cpu)))
-#define per_cpu(var, cpu) (*per_cpu_ptr(&(var), (cpu)))
+#define per_cpu(var, cpu)                                                       \
+  (*(__percpu_plain_ptr_type(&(var)))((uintptr_t)&(var) +                     \
+                                      __percpu_offset_checked(cpu)))
 
-/* Every CPU percpu_init set up, as Linux's for_each_possible_cpu. */
+/*
+ * Every CPU the set-up was given (percpu_area_num(): the possible CPUs),
+ * and those of them with an area (online: set up at once or since by
+ * percpu_setup_cpu), as Linux's macros. The count is read in the loop
+ * condition with the same plain load per_cpu makes, so that the compiler
+ * can keep it in a register and drop per_cpu's check.
+ */
 #define for_each_possible_cpu(cpu)                                              \
-  for ((cpu) = 0; (cpu) < percpu_area_num(); (cpu)++)
+  for ((cpu) = 0; (cpu) < __percpu_possible(); (cpu)++)
+#define for_each_online_cpu(cpu)                                                \
+  for_each_possible_cpu(cpu) if (!__percpu_online(cpu)) {} else
 
 /*
  * Preemption hooks: weak no-ops in the runtime; a kernel overrides them.
@@ -231,41 +246,76 @@ unsigned __int128 __percpu_cmpxchg128(volatile unsigned __int128 __percpu *p,
 #define __this_cpu_cmpxchg raw_cpu_cmpxchg
 
 /*
- * Runtime (libpercpu). Layout first: the template is copied to ncpus areas
- * of percpu_area_stride() bytes each, the first at the base given to
- * percpu_init, which must be aligned to percpu_area_align().
+ * Runtime (libpercpu). Layout first: each CPU's area holds a copy of the
+ * template, then the dynamic reserve (percpu/alloc.h), in
+ * percpu_area_stride() bytes aligned to percpu_area_align(). Beside the
+ * areas the runtime needs percpu_table_bytes(ncpus) of bookkeeping: the
+ * offset table and the allocator's map.
  */
 size_t percpu_area_size(void);  /* bytes of the template */
 size_t percpu_area_align(void); /* alignment of every area (>= 64) */
-size_t percpu_area_stride(void); /* distance between two CPUs' areas */
-size_t percpu_areas_bytes(unsigned ncpus); /* memory percpu_init needs */
+size_t percpu_area_stride(void); /* bytes of an area, dynamic reserve included */
+size_t percpu_table_bytes(unsigned ncpus); /* the bookkeeping */
+/* ncpus areas and the bookkeeping, contiguous: what percpu_init needs. */
+size_t percpu_areas_bytes(unsigned ncpus);
 
 /*
- * Copies the template to ncpus areas at base. Returns ncpus, or -EINVAL
- * (base NULL or misaligned, ncpus 0, above INT_MAX, or so large that the
- * areas would not fit the address space) or -EBUSY (already
- * initialised) or, in user space, -ENOTSUP after naming on stderr a loaded
+ * The set-up, in three forms over one mechanism; each runs once (later
+ * calls return -EBUSY; concurrent callers are safe: one succeeds), before
+ * the CPUs use their areas, and returns ncpus or a negative errno.
+ *
+ * percpu_setup_areas: areas[n] is CPU n's area for each of ncpus possible
+ * CPUs, anywhere (each on its own NUMA node, in any order, below the
+ * template or above), aligned to percpu_area_align(), or NULL for a CPU
+ * that percpu_setup_cpu brings up later. table is percpu_table_bytes(ncpus)
+ * bytes aligned to a pointer; the runtime keeps it. -EINVAL: areas or table
+ * NULL, misaligned or too small, ncpus 0 or above INT_MAX.
+ *
+ * percpu_init: ncpus areas at base, percpu_area_stride() apart, then the
+ * table: percpu_areas_bytes(ncpus) bytes aligned to percpu_area_align().
+ * -EINVAL: base NULL or misaligned, ncpus 0, above INT_MAX, or so large
+ * that the memory would not fit the address space.
+ *
+ * percpu_init_buffer: the same in a buffer of any alignment, such as a
+ * static array sized before there is an allocator: -ENOSPC when it is too
+ * small for ncpus areas aligned inside it.
+ *
+ * In user space each also returns -ENOTSUP after naming on stderr a loaded
  * shared library with per-CPU data or with the runtime in it (per-CPU data
- * belongs to the executable). Call it once, before the CPUs use their
- * areas; concurrent callers are safe: one succeeds, the others get -EBUSY.
+ * belongs to the executable).
  */
+int percpu_setup_areas(void *const areas[], unsigned ncpus, void *table,
+                       size_t table_bytes);
 int percpu_init(void *base, unsigned ncpus);
+int percpu_init_buffer(void *buffer, size_t bytes, unsigned ncpus);
+
+/*
+ * A possible CPU given no area at the set-up, when it comes up: copies the
+ * template to area (percpu_area_stride() bytes aligned to
+ * percpu_area_align()), zeroes the dynamic blocks allocated so far there,
+ * then publishes the CPU's offset. 0, -EINVAL (cpu not possible, area NULL
+ * or misaligned) or -EBUSY (the CPU has an area). The CPU then calls
+ * percpu_init_reg(cpu).
+ */
+int percpu_setup_cpu(unsigned cpu, void *area);
 
 /*
  * Kernels whose linker script reserves the areas in the image
  * (linker/percpu-vma0.ld, or linker/percpu.ld + linker/percpu-areas.ld):
  * sets up the areas [_percpu_start, _percpu_end), copying the template from
- * its load image (in the VMA-0 layout that is area 0 itself). Returns the
- * number of areas, -EINVAL (no areas reserved in the image, or misaligned)
- * or -EBUSY (percpu_init or percpu_init_in_place already ran). Each CPU then
- * calls percpu_init_reg(cpu).
+ * its load image (in the VMA-0 layout that is area 0 itself), with the
+ * table the script reserves after them and the dynamic reserve it sized
+ * (PERCPU_DYNAMIC_BYTES). Returns the number of areas, -EINVAL (no areas
+ * reserved in the image, or misaligned) or -EBUSY (already set up). Each
+ * CPU then calls percpu_init_reg(cpu).
  */
 int percpu_init_in_place(void);
 
-unsigned percpu_area_num(void);        /* 0 before percpu_init */
-void *percpu_area_base(unsigned cpu);  /* NULL for a cpu out of range */
-uintptr_t percpu_offset(unsigned cpu); /* area - template; 0 out of range */
-/* CPU cpu's copy of *p; NULL for a cpu out of range. See per_cpu_ptr. */
+unsigned percpu_area_num(void);        /* possible CPUs; 0 before set-up */
+int percpu_cpu_online(unsigned cpu);   /* 1 if cpu has an area, else 0 */
+void *percpu_area_base(unsigned cpu);  /* NULL for a cpu without an area */
+uintptr_t percpu_offset(unsigned cpu); /* area - template; 0 without one */
+/* CPU cpu's copy of *p; NULL for a cpu without an area. See per_cpu_ptr. */
 void *percpu_remote_ptr(const volatile void __percpu *p, unsigned cpu);
 
 /*
@@ -300,30 +350,86 @@ static const char __percpu_mode[] __attribute__((used, retain)) =
 #endif
 
 /*
- * What per_cpu_ptr needs inline, published by percpu_init: CPU n's copy of
- * *p is at p + offset0 + n * stride; num is 0 until then (a release store
- * after the rest). Read it through per_cpu_ptr, never write it.
+ * What per_cpu and per_cpu_ptr need inline, published by the set-up: CPU
+ * n's copy of v is (char *)&v + offsets[n] (Linux's __per_cpu_offset[n]);
+ * the entry of a possible CPU without an area is PERCPU_OFFSET_OFFLINE, and
+ * so is offsets[num], one past the last. The 4 bytes before offsets[0]
+ * hold num, so that every
+ * read depends on the one load of offsets: before the set-up it points to
+ * an empty table. num is the same count, stored (release) after offsets,
+ * for debuggers and percpu_area_num. Read it through the macros, never
+ * write it.
+ *
+ * The macros read offsets and the count with plain loads, as Linux reads
+ * __per_cpu_offset: each is one aligned word, written once by the set-up,
+ * and the entries are reached through the pointer (an address dependency,
+ * which orders them after it on every supported architecture). The
+ * compiler may then keep both in registers across a loop.
  */
 struct percpu_remote_layout {
-  uintptr_t offset0;
-  uintptr_t stride;
+  const uintptr_t *offsets;
   unsigned num;
 };
 /* Hidden: the runtime is linked into the same image, so no GOT load. */
 extern struct percpu_remote_layout __percpu_remote_layout
     __attribute__((visibility("hidden")));
 
+/* Non-canonical or unmapped on every 64-bit target (bit 55 flipped). */
+#define PERCPU_OFFSET_OFFLINE ((uintptr_t)1 << (sizeof(uintptr_t) * 8 - 9))
+
+static inline unsigned __percpu_possible(void) {
+  return ((const unsigned *)__percpu_remote_layout.offsets)[-1];
+}
+
+static inline int __percpu_online(unsigned cpu) {
+  return cpu < __percpu_possible() &&
+         __atomic_load_n(&__percpu_remote_layout.offsets[(int)cpu],
+                         __ATOMIC_RELAXED) != PERCPU_OFFSET_OFFLINE;
+}
+
+/*
+ * per_cpu's offset: the bounds check ends the way that costs the fewest
+ * instructions on the architecture, and a CPU number past the last fails
+ * loudly either way.
+ *   clamp (x86_64, aarch64: cmov, csel)  the index is clamped to the count;
+ *        entry [count] is PERCPU_OFFSET_OFFLINE, so the access faults.
+ *   trap (the others: a conditional branch is one instruction and a select
+ *        is not)  a branch to __builtin_trap. The count is at most INT_MAX,
+ *        so below it the index may be sign-extended, which is free on
+ *        RISC-V and LoongArch (an unsigned int is kept sign-extended).
+ */
+#if defined(__x86_64__) || defined(__aarch64__)
+static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
+  const uintptr_t *offsets = __percpu_remote_layout.offsets;
+  unsigned num = ((const unsigned *)offsets)[-1];
+  return offsets[cpu < num ? cpu : num];
+}
+#else
+static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
+  const uintptr_t *offsets = __percpu_remote_layout.offsets;
+  if (__builtin_expect(cpu >= ((const unsigned *)offsets)[-1], 0))
+    __builtin_trap();
+  return offsets[(int)cpu];
+}
+#endif
+
 static inline void *__percpu_remote(const volatile void __percpu *p,
                                     unsigned cpu) {
+  const uintptr_t *offsets = __percpu_remote_layout.offsets;
   void *copy = (void *)0;
-  if (cpu < __atomic_load_n(&__percpu_remote_layout.num, __ATOMIC_ACQUIRE))
-    copy = (void *)((uintptr_t)p + __percpu_remote_layout.offset0 +
-                    (uintptr_t)cpu * __percpu_remote_layout.stride);
-  /* Opaque to the optimiser: per_cpu(v, bad_cpu) must fault on NULL, not
-   * lose the check because dereferencing NULL is undefined. */
+  if (cpu < ((const unsigned *)offsets)[-1]) {
+    uintptr_t offset = offsets[(int)cpu];
+    if (offset != PERCPU_OFFSET_OFFLINE)
+      copy = (void *)((uintptr_t)p + offset);
+  }
+  /* Opaque to the optimiser: *per_cpu_ptr(&v, bad_cpu) must fault on NULL,
+   * not lose the check because dereferencing NULL is undefined. */
   __asm__("" : "+r"(copy));
   return copy;
 }
+
+/* Dynamic per-CPU memory: alloc_percpu, free_percpu. */
+#include "percpu/alloc.h"
 
 /* Makes a unit built without the plugin fail to link (see percpu/abi.h). */
 extern char PERCPU_PLUGIN_MISSING_SYM[];

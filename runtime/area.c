@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The areas: percpu_init copies the template once per CPU and publishes
- * where they are (areas.c answers the queries).
+ * The set-up: one mechanism, an area per possible CPU anywhere in memory
+ * and a table of offsets (area - template start), as Linux's
+ * __per_cpu_offset[]. percpu_setup_areas takes the areas one by one;
+ * percpu_init, percpu_init_buffer and percpu_init_in_place lay them out
+ * contiguously and pass through the same percpu__setup.
  *
- * claimed keeps two initialisations apart: the first caller takes it. The
- * layout itself lives in one place,
- * __percpu_remote_layout (see percpu.h), which per_cpu_ptr reads inline:
- * the winner fills offset0 and stride, then publishes them with the
- * release store of num; a reader that sees num != 0 (acquire) sees them
- * too. Before that every query behaves as if there were no CPU.
+ * claimed keeps two set-ups apart: the first caller takes it. The layout
+ * lives in one place, __percpu_remote_layout (see percpu.h), which per_cpu
+ * reads inline: the winner fills the table, then publishes it with a
+ * release store of offsets and then of num. Readers depend on the offsets
+ * pointer for everything else (the count is in the table's header), so
+ * they see a whole table or the empty one. A CPU without an area has the
+ * entry PERCPU_OFFSET_OFFLINE until percpu_setup_cpu brings it up, under
+ * the allocator's lock (its allocated blocks must read zero there too).
  */
 #include <limits.h>
 #include <stdatomic.h>
@@ -23,23 +28,21 @@
 /* Each CPU's offset, in its own area; 0 in the template (base register 0). */
 DEFINE_PER_CPU(uintptr_t, __percpu_self_offset) PERCPU__HIDDEN = 0;
 
+/* No CPU until the set-up: the count before the entries is 0. */
+static const uintptr_t no_cpus[2] = {0, PERCPU_OFFSET_OFFLINE};
+struct percpu_remote_layout __percpu_remote_layout PERCPU__STATE = {
+    &no_cpus[1], 0};
 
-/* No CPU until percpu_init publishes the areas (see percpu.h). */
-struct percpu_remote_layout __percpu_remote_layout;
-
-static atomic_flag claimed = ATOMIC_FLAG_INIT;
-
-static uintptr_t template_offset(const volatile void __percpu *p) {
-  return (uintptr_t)p - (uintptr_t)__start_percpu;
-}
+static atomic_flag claimed PERCPU__STATE = ATOMIC_FLAG_INIT;
+/* Where percpu_setup_cpu copies the template's bytes from. */
+static const void *template_src PERCPU__STATE;
 
 /*
- * The template copy. Hosted: the C library's memcpy and memset.
- * Freestanding: loops of its own, so that the runtime calls neither
- * (-ffreestanding keeps the compiler from turning the loops back into
- * calls). They move words where they can: every area is aligned to
- * percpu_area_align() >= 64, and the template to at least a word (it holds
- * __percpu_self_offset).
+ * The template copy. Hosted: the C library's memcpy. Freestanding: a loop
+ * of its own, so that the runtime calls nothing (-ffreestanding keeps the
+ * compiler from turning it back into a call). It moves words where it
+ * can: every area is aligned to percpu_area_align() >= 64, and the template
+ * to at least a word (it holds __percpu_self_offset).
  */
 #if __STDC_HOSTED__
 #define percpu__copy memcpy
@@ -60,34 +63,49 @@ static void percpu__copy(void *dst, const void *src, size_t n) {
 
 static void percpu__zero(void *dst, size_t n) {
   unsigned char *d = dst;
-  for (; n && ((uintptr_t)d & (sizeof(percpu__word) - 1)); n--)
-    *d++ = 0;
-  percpu__word *w = (percpu__word *)d;
-  for (; n >= sizeof *w; n -= sizeof *w)
-    *w++ = 0;
-  d = (unsigned char *)w;
   while (n--)
     *d++ = 0;
 }
 #endif
 
 /*
- * Sets up ncpus areas at areas, copying the template's bytes from src: the
- * template itself for percpu_init, its load image (area 0) for
- * percpu_init_in_place. An area that is src itself is not copied onto
- * itself; its padding and self offset are still written.
+ * One CPU's area: the template's bytes and its self offset. An area that is
+ * src itself (area 0 in the VMA-0 layout) is not copied onto itself. The
+ * padding and the dynamic reserve are left as they are: alloc_percpu zeroes
+ * a block in every area when it hands it out.
  */
-int percpu__init_areas(void *areas, unsigned ncpus, const void *src) {
+static uintptr_t init_area(char *area, const void *src, size_t size) {
+  uintptr_t offset = (uintptr_t)area - (uintptr_t)__start_percpu;
+  if (area != (const char *)src)
+    percpu__copy(area, src, size);
+  uintptr_t self = (uintptr_t)&__percpu_self_offset - (uintptr_t)__start_percpu;
+  *(uintptr_t *)(area + self) = offset;
+  return offset;
+}
+
+static int misaligned(const void *p, size_t align) {
+  return ((uintptr_t)p & (align - 1)) != 0;
+}
+
+int percpu__setup(void *const *areas, void *contiguous, unsigned ncpus,
+                  void *table, size_t table_bytes, const void *src) {
   size_t align = percpu_area_align();
-  size_t step = percpu_area_stride();
+  size_t stride = percpu_area_stride();
   size_t size = percpu_area_size();
-  size_t bytes = percpu_areas_bytes(ncpus);
-  uintptr_t start = (uintptr_t)areas;
 
   /* The result is ncpus as an int, so ncpus must fit in one. */
-  if (!areas || (start & (align - 1)) || !bytes || ncpus > INT_MAX ||
-      start + bytes < start)
+  if (!ncpus || ncpus > INT_MAX || !table ||
+      misaligned(table, sizeof(uintptr_t)) ||
+      table_bytes < percpu_table_bytes(ncpus))
     return -PERCPU__EINVAL;
+  if (areas) {
+    for (unsigned cpu = 0; cpu < ncpus; cpu++)
+      if (areas[cpu] && (misaligned(areas[cpu], align) ||
+                         (uintptr_t)areas[cpu] + stride < (uintptr_t)areas[cpu]))
+        return -PERCPU__EINVAL;
+  } else if (!contiguous || misaligned(contiguous, align)) {
+    return -PERCPU__EINVAL;
+  }
 
 #if __STDC_HOSTED__
   int err = percpu__check_images();
@@ -97,23 +115,70 @@ int percpu__init_areas(void *areas, unsigned ncpus, const void *src) {
 
   if (atomic_flag_test_and_set_explicit(&claimed, memory_order_acquire))
     return -PERCPU__EBUSY;
+  percpu__freeze_dynamic();
 
-  char *area = areas;
-  for (unsigned cpu = 0; cpu < ncpus; cpu++, area += step) {
-    if (area != (const char *)src)
-      percpu__copy(area, src, size);
-    percpu__zero(area + size, step - size);
-    uintptr_t *self =
-        (uintptr_t *)(area + template_offset(&__percpu_self_offset));
-    *self = (uintptr_t)area - (uintptr_t)__start_percpu;
+  /* Zeroes the map; under MSan, the intercepted memset also marks the
+   * table initialised for the instrumented code that reads it inline. */
+  percpu__zero(table, percpu_table_bytes(ncpus));
+  struct percpu__table *header = table;
+  uintptr_t *entries = PERCPU__TABLE_ENTRIES(table);
+  char *area = contiguous;
+  for (unsigned cpu = 0; cpu < ncpus; cpu++, area += stride) {
+    char *mine = areas ? areas[cpu] : area;
+    entries[cpu] = mine ? init_area(mine, src, size) : PERCPU_OFFSET_OFFLINE;
   }
+  entries[ncpus] = PERCPU_OFFSET_OFFLINE; /* where per_cpu clamps to */
+  header->num = ncpus;
+  percpu__alloc_map = (unsigned char *)(entries + ncpus + 1);
+  template_src = src;
 
-  __percpu_remote_layout.offset0 = (uintptr_t)areas - (uintptr_t)__start_percpu;
-  __percpu_remote_layout.stride = step;
+  __atomic_store_n(&__percpu_remote_layout.offsets, entries, __ATOMIC_RELEASE);
   __atomic_store_n(&__percpu_remote_layout.num, ncpus, __ATOMIC_RELEASE);
   return (int)ncpus;
 }
 
-int percpu_init(void *areas, unsigned ncpus) {
-  return percpu__init_areas(areas, ncpus, __start_percpu);
+int percpu_init(void *base, unsigned ncpus) {
+  size_t bytes = percpu_areas_bytes(ncpus);
+  if (!base || !bytes || (uintptr_t)base + bytes < (uintptr_t)base)
+    return -PERCPU__EINVAL;
+  size_t areas = (size_t)ncpus * percpu_area_stride();
+  return percpu__setup(NULL, base, ncpus, (char *)base + areas,
+                       bytes - areas, __start_percpu);
+}
+
+int percpu_init_buffer(void *buffer, size_t bytes, unsigned ncpus) {
+  size_t align = percpu_area_align();
+  size_t need = percpu_areas_bytes(ncpus);
+  uintptr_t start = (uintptr_t)buffer;
+  uintptr_t base = (start + align - 1) & ~(uintptr_t)(align - 1);
+  if (!buffer || !need || base < start)
+    return -PERCPU__EINVAL;
+  if (base - start > bytes || bytes - (base - start) < need)
+    return -PERCPU__ENOSPC;
+  return percpu_init((void *)base, ncpus);
+}
+
+int percpu_setup_areas(void *const areas[], unsigned ncpus, void *table,
+                       size_t table_bytes) {
+  if (!areas)
+    return -PERCPU__EINVAL;
+  return percpu__setup(areas, NULL, ncpus, table, table_bytes, __start_percpu);
+}
+
+int percpu_setup_cpu(unsigned cpu, void *area) {
+  if (cpu >= percpu_area_num() || !area ||
+      misaligned(area, percpu_area_align()))
+    return -PERCPU__EINVAL;
+  uintptr_t *entry = (uintptr_t *)&__percpu_remote_layout.offsets[cpu];
+  int err = 0;
+  percpu_alloc_lock();
+  if (__atomic_load_n(entry, __ATOMIC_RELAXED) != PERCPU_OFFSET_OFFLINE) {
+    err = -PERCPU__EBUSY;
+  } else {
+    uintptr_t offset = init_area(area, template_src, percpu_area_size());
+    percpu__alloc_zero_area(area);
+    __atomic_store_n(entry, offset, __ATOMIC_RELEASE);
+  }
+  percpu_alloc_unlock();
+  return err;
 }

@@ -8,9 +8,18 @@
  * runtime itself, outside the main program. It names the object on stderr
  * and makes percpu_init return -ENOTSUP. A library loaded with dlopen after
  * percpu_init is not seen here.
+ *
+ * The scan runs once at start-up (a constructor) and again in percpu_init
+ * only if objects were loaded since, so that the set-up costs the copy of
+ * the template and little more. The objects of start-up cannot be
+ * unloaded, and dlopen appends to the list of loaded objects that
+ * <link.h>'s _r_debug heads: nothing was loaded while the last one of
+ * start-up is still the last. Without _r_debug (a static program), the
+ * load and unload counts of dl_iterate_phdr tell.
  */
 #define _GNU_SOURCE
 #include <link.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/auxv.h>
@@ -26,6 +35,11 @@ struct image_scan {
   const ElfW(Phdr) *main_phdrs; /* the main program's, from AT_PHDR */
   const char *name;             /* the first offending object, or NULL */
   int is_runtime;               /* it holds this runtime */
+};
+
+/* The loaded objects' generation: 0 when the C library does not say. */
+struct image_generation {
+  unsigned long long adds, subs;
 };
 
 static size_t round_up(size_t n, size_t align) {
@@ -74,10 +88,52 @@ static int visit(struct dl_phdr_info *info, size_t size, void *arg) {
   return 0;
 }
 
-int percpu__check_images(void) {
+static int read_generation(struct dl_phdr_info *info, size_t size, void *arg) {
+  struct image_generation *gen = arg;
+  if (size >= offsetof(struct dl_phdr_info, dlpi_subs) + sizeof info->dlpi_subs) {
+    gen->adds = info->dlpi_adds;
+    gen->subs = info->dlpi_subs;
+  }
+  return 1; /* the first object says it */
+}
+
+static struct image_scan scan_images(void) {
   struct image_scan scan = {
       (const ElfW(Phdr) *)getauxval(AT_PHDR), NULL, 0};
-  if (!scan.main_phdrs || !dl_iterate_phdr(visit, &scan))
+  if (scan.main_phdrs)
+    dl_iterate_phdr(visit, &scan);
+  return scan;
+}
+
+extern struct r_debug _r_debug __attribute__((weak));
+
+/* Written once, before main; read-only afterwards. */
+static struct image_scan at_start PERCPU__STATE;
+static struct image_generation at_start_generation PERCPU__STATE;
+static struct link_map *at_start_last PERCPU__STATE;
+
+__attribute__((constructor)) static void scan_at_start(void) {
+  if (&_r_debug && _r_debug.r_map)
+    for (at_start_last = _r_debug.r_map; at_start_last->l_next;)
+      at_start_last = at_start_last->l_next;
+  dl_iterate_phdr(read_generation, &at_start_generation);
+  at_start = scan_images();
+}
+
+static int loaded_since_start(void) {
+  if (at_start_last)
+    return __atomic_load_n(&at_start_last->l_next, __ATOMIC_ACQUIRE) != NULL;
+  struct image_generation now = {0, 0};
+  dl_iterate_phdr(read_generation, &now);
+  return !now.adds || now.adds != at_start_generation.adds ||
+         now.subs != at_start_generation.subs;
+}
+
+int percpu__check_images(void) {
+  struct image_scan scan = at_start;
+  if (loaded_since_start())
+    scan = scan_images();
+  if (!scan.name)
     return 0;
   if (scan.is_runtime)
     fprintf(stderr,

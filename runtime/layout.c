@@ -1,11 +1,28 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The layout of the areas, from link-time facts only: the template's extent
- * and the alignment records the pass leaves per translation unit.
+ * The layout of an area, from link-time facts (the template's extent and the
+ * alignment records the pass leaves per translation unit) and the dynamic
+ * reserve chosen before the set-up:
+ *
+ *	area:  | template copy | pad | dynamic reserve | pad |
+ *	       0            size   dynamic_start           stride
+ *
+ * dynamic_start = round_up(size, dynamic align); stride = round_up(
+ * dynamic_start + dynamic bytes, area align). The linker fragments compute
+ * the same numbers (linker/percpu.ld: __percpu_stride).
  */
 #include <percpu.h>
 
 #include "percpu_internal.h"
+
+/* Set before the set-up, frozen by it (percpu__freeze_dynamic). */
+static size_t dynamic_bytes PERCPU__STATE = PERCPU_DYNAMIC_BYTES_DEFAULT;
+static size_t dynamic_align PERCPU__STATE = PERCPU_DYNAMIC_ALIGN_DEFAULT;
+static int dynamic_frozen PERCPU__STATE;
+
+static size_t round_up(size_t n, size_t align) {
+  return (n + align - 1) & ~(align - 1);
+}
 
 size_t percpu_area_size(void) {
   return (size_t)(__stop_percpu - __start_percpu);
@@ -15,27 +32,79 @@ size_t percpu_area_size(void) {
  * The linker aligns the template to the largest alignment of its input
  * sections, which the records cover: each is the largest alignment among one
  * unit's per-CPU variables, a power of two. An area aligned like the template
- * keeps every copy aligned like its variable.
+ * keeps every copy aligned like its variable; the dynamic alignment does the
+ * same for the blocks alloc_percpu hands out.
  */
 size_t percpu_area_align(void) {
   size_t align = PERCPU_ARCH_AREA_ALIGN;
   for (const uint32_t *r = __start_percpu_align; r != __stop_percpu_align; r++)
     if (*r > align)
       align = *r;
-  return align;
+  size_t dyn = __atomic_load_n(&dynamic_align, __ATOMIC_RELAXED);
+  return dyn > align ? dyn : align;
+}
+
+size_t percpu__dynamic_align(void) {
+  return __atomic_load_n(&dynamic_align, __ATOMIC_RELAXED);
+}
+
+size_t percpu__dynamic_start(void) {
+  return round_up(percpu_area_size(), percpu__dynamic_align());
+}
+
+size_t percpu_dynamic_bytes(void) {
+  return __atomic_load_n(&dynamic_bytes, __ATOMIC_RELAXED);
 }
 
 /* Never 0, even for an empty template: distinct CPUs get distinct areas. */
 size_t percpu_area_stride(void) {
   size_t align = percpu_area_align();
-  size_t size = percpu_area_size();
-  return size ? (size + align - 1) & ~(align - 1) : align;
+  size_t end = percpu__dynamic_start() + percpu_dynamic_bytes();
+  return end ? round_up(end, align) : align;
 }
 
-/* 0 when ncpus is 0 or the product does not fit in a size_t. */
+/* The offset table (header, ncpus entries and one past the last) and the
+ * allocator's map. */
+size_t percpu_table_bytes(unsigned ncpus) {
+  return round_up(sizeof(struct percpu__table) +
+                      ((size_t)ncpus + 1) * sizeof(uintptr_t) +
+                      percpu_dynamic_bytes() / PERCPU_ALLOC_UNIT,
+                  sizeof(uintptr_t));
+}
+
+/*
+ * The areas, then the bookkeeping, rounded up to the areas' alignment (a
+ * size aligned_alloc accepts). 0 when ncpus is 0 or the sum does not fit.
+ */
 size_t percpu_areas_bytes(unsigned ncpus) {
+  size_t align = percpu_area_align();
   size_t bytes;
-  if (__builtin_mul_overflow((size_t)ncpus, percpu_area_stride(), &bytes))
+  if (!ncpus ||
+      __builtin_mul_overflow((size_t)ncpus, percpu_area_stride(), &bytes) ||
+      __builtin_add_overflow(bytes, percpu_table_bytes(ncpus) + align - 1,
+                             &bytes))
     return 0;
-  return bytes;
+  return bytes & ~(align - 1);
+}
+
+int percpu__set_dynamic(size_t bytes, size_t align) {
+  if (align < PERCPU_ALLOC_UNIT || align > PERCPU_PAGE_BYTES ||
+      (align & (align - 1)) || bytes % PERCPU_ALLOC_UNIT ||
+      bytes > PERCPU_DYNAMIC_BYTES_MAX)
+    return -PERCPU__EINVAL;
+  if (__atomic_load_n(&dynamic_frozen, __ATOMIC_ACQUIRE))
+    return -PERCPU__EBUSY;
+  __atomic_store_n(&dynamic_bytes, bytes, __ATOMIC_RELAXED);
+  __atomic_store_n(&dynamic_align, align, __ATOMIC_RELAXED);
+  return 0;
+}
+
+int percpu_reserve_dynamic(size_t bytes, size_t align) {
+  if (bytes > PERCPU_DYNAMIC_BYTES_MAX)
+    return -PERCPU__EINVAL;
+  return percpu__set_dynamic(round_up(bytes, PERCPU_ALLOC_UNIT), align);
+}
+
+void percpu__freeze_dynamic(void) {
+  __atomic_store_n(&dynamic_frozen, 1, __ATOMIC_RELEASE);
 }

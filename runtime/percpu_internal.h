@@ -66,16 +66,29 @@
 #if __STDC_HOSTED__
 #include <errno.h>
 #define PERCPU__EPERM EPERM
+#define PERCPU__ENOMEM ENOMEM
 #define PERCPU__EBUSY EBUSY
+#define PERCPU__ENODEV ENODEV
 #define PERCPU__EINVAL EINVAL
+#define PERCPU__ENOSPC ENOSPC
 #define PERCPU__ENOTSUP ENOTSUP
 #else
 #define PERCPU__EPERM 1
+#define PERCPU__ENOMEM 12
 #define PERCPU__EBUSY 16
+#define PERCPU__ENODEV 19
 #define PERCPU__EINVAL 22
+#define PERCPU__ENOSPC 28
 #endif
 
 #define PERCPU__HIDDEN __attribute__((visibility("hidden")))
+
+/*
+ * The runtime's own variables that the set-up reads or writes, kept
+ * together (one section, so one or two cache lines) so that percpu_init
+ * costs the copy of the template and few cache misses more.
+ */
+#define PERCPU__STATE __attribute__((section(".data.percpu_runtime")))
 
 /*
  * Defined by the linker for the sections the pass fills: the template, and
@@ -87,9 +100,39 @@ extern char __stop_percpu[] PERCPU__HIDDEN;
 extern const uint32_t __start_percpu_align[] PERCPU__HIDDEN;
 extern const uint32_t __stop_percpu_align[] PERCPU__HIDDEN;
 
-/* area.c: percpu_init with the template's bytes taken from src. */
-int percpu__init_areas(void *areas, unsigned ncpus,
-                       const void *src) PERCPU__HIDDEN;
+/*
+ * The bookkeeping that percpu_table_bytes() sizes, in the storage the
+ * set-up is given: the offset table that __percpu_remote_layout points to,
+ * after a header whose last 4 bytes hold the number of entries (percpu.h
+ * reads them as ((const unsigned *)offsets)[-1]), then the dynamic
+ * allocator's map, one byte per PERCPU_ALLOC_UNIT of the reserve.
+ */
+struct percpu__table {
+  uint32_t reserved;
+  uint32_t num; /* ((const unsigned *)offsets)[-1]; the entries follow */
+};
+#define PERCPU__TABLE_ENTRIES(table)                                           \
+  ((uintptr_t *)((char *)(table) + sizeof(struct percpu__table)))
+
+/* layout.c: the dynamic reserve, as set before the set-up. */
+size_t percpu__dynamic_start(void) PERCPU__HIDDEN; /* offset in an area */
+size_t percpu__dynamic_align(void) PERCPU__HIDDEN;
+int percpu__set_dynamic(size_t bytes, size_t align) PERCPU__HIDDEN;
+void percpu__freeze_dynamic(void) PERCPU__HIDDEN;
+
+/*
+ * area.c: the one set-up. areas[n] is CPU n's area or NULL (percpu_setup_cpu
+ * brings it up later); src holds the template's bytes (the template itself,
+ * or its load image for percpu_init_in_place). Returns ncpus or -errno.
+ */
+int percpu__setup(void *const *areas, void *contiguous, unsigned ncpus,
+                  void *table, size_t table_bytes,
+                  const void *src) PERCPU__HIDDEN;
+
+/* alloc.c: the allocator's map, in the table storage, zeroed by the set-up. */
+extern unsigned char *percpu__alloc_map PERCPU__HIDDEN;
+/* Zeroes every allocated block of one area (a CPU brought up late). */
+void percpu__alloc_zero_area(char *area) PERCPU__HIDDEN;
 
 #if __STDC_HOSTED__
 /* images.c: 0, or -ENOTSUP after naming a shared object with per-CPU data. */

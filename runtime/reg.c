@@ -16,7 +16,7 @@ uintptr_t percpu_read_reg(void) { return percpu_arch_read_reg(); }
 int percpu_write_reg(uintptr_t value) { return percpu_arch_write_reg(value); }
 
 int percpu_init_reg(unsigned cpu) {
-  if (cpu >= percpu_area_num())
+  if (!percpu_cpu_online(cpu))
     return -PERCPU__EINVAL;
   return percpu_arch_write_reg(percpu_offset(cpu));
 }

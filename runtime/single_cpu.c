@@ -17,8 +17,25 @@ const char __percpu_runtime_for_single_cpu = 0;
 
 static atomic_flag initialised = ATOMIC_FLAG_INIT;
 
-/* CPU 0's copy is the template: per_cpu_ptr(p, 0) is p. */
-struct percpu_remote_layout __percpu_remote_layout = {0, 0, 1};
+/* CPU 0's copy is the template: per_cpu_ptr(p, 0) is p. The count of
+ * entries is the 4 bytes before offsets[0], and offsets[1] is one past the
+ * last (see percpu.h). */
+static const struct {
+  uint32_t reserved, num;
+  uintptr_t offsets[2];
+} one_cpu = {0, 1, {0, PERCPU_OFFSET_OFFLINE}};
+struct percpu_remote_layout __percpu_remote_layout = {one_cpu.offsets, 1};
+
+/* No dynamic reserve here (percpu/alloc.h): every request is -ENODEV. */
+void __percpu *__alloc_percpu(size_t size, size_t align) {
+  (void)size;
+  (void)align;
+  return (void __percpu *)0;
+}
+
+int free_percpu(void __percpu *p) { return p ? -PERCPU__EINVAL : 0; }
+
+int percpu_alloc_error(void) { return -PERCPU__ENODEV; }
 
 /* The areas argument is unused: the template is the area. */
 int percpu_init(void *areas, unsigned ncpus) {
@@ -33,6 +50,24 @@ int percpu_init(void *areas, unsigned ncpus) {
   if (atomic_flag_test_and_set(&initialised))
     return -PERCPU__EBUSY;
   return 1;
+}
+
+int percpu_init_buffer(void *buffer, size_t bytes, unsigned ncpus) {
+  (void)bytes;
+  return percpu_init(buffer, ncpus);
+}
+
+int percpu_setup_areas(void *const areas[], unsigned ncpus, void *table,
+                       size_t table_bytes) {
+  (void)table;
+  (void)table_bytes;
+  return percpu_init(areas ? areas[0] : NULL, ncpus);
+}
+
+/* CPU 0 is up from the start, and there is no other. */
+int percpu_setup_cpu(unsigned cpu, void *area) {
+  (void)area;
+  return cpu ? -PERCPU__EINVAL : -PERCPU__EBUSY;
 }
 
 uintptr_t percpu_read_reg(void) { return 0; }

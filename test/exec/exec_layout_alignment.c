@@ -1,5 +1,5 @@
 // RUN: %percpu_cc -O2 -pthread %s %S/Inputs/aligned_unit.c -o %t && %t
-// Verify that the area alignment is the largest alignment any unit asks for (at least 64), that stride and sizes follow from it, and that every CPU's copy keeps its variable's alignment.
+// Verify that the area alignment is the largest alignment any unit asks for (at least 64), that stride (template and dynamic reserve) and sizes (areas and table) follow from it, and that every CPU's copy keeps its variable's alignment.
 // RUN: %percpu_cc -O2 -pthread -DONE_UNIT %s -o %t1 && %t1
 // RUN: %percpu_cc -O0 -pthread %s %S/Inputs/aligned_unit.c -o %t0 && %t0
 // REQUIRES: native-x86_64, runtime-x86_64
@@ -42,10 +42,20 @@ int main(void) {
   EXPECT_EQ(align, ALIGN);
   EXPECT_EQ(size, __stop_percpu - __start_percpu);
   EXPECT(size > 0);
-  EXPECT(stride >= size && stride < size + align);
+  /* The template, then the dynamic reserve at its alignment. */
+  size_t dyn_start = (size + PERCPU_DYNAMIC_ALIGN_DEFAULT - 1) &
+                     ~(size_t)(PERCPU_DYNAMIC_ALIGN_DEFAULT - 1);
+  size_t end = dyn_start + PERCPU_DYNAMIC_BYTES_DEFAULT;
+  EXPECT_EQ(percpu_dynamic_bytes(), PERCPU_DYNAMIC_BYTES_DEFAULT);
+  EXPECT(stride >= end && stride < end + align);
   EXPECT_EQ(stride % align, 0);
-  EXPECT_EQ(percpu_areas_bytes(NCPUS), NCPUS * stride);
-  EXPECT_EQ(percpu_areas_bytes(1), stride);
+  /* The areas, then the table, rounded to the alignment. */
+  size_t table = percpu_table_bytes(NCPUS);
+  EXPECT(table >= 8 + NCPUS * sizeof(uintptr_t) +
+                      PERCPU_DYNAMIC_BYTES_DEFAULT / PERCPU_ALLOC_UNIT);
+  EXPECT_EQ(percpu_areas_bytes(NCPUS),
+            (NCPUS * stride + table + align - 1) & ~(align - 1));
+  EXPECT_EQ(percpu_areas_bytes(1) % align, 0);
   expect_in_template(&c);
   expect_in_template(&l);
 #ifndef ONE_UNIT

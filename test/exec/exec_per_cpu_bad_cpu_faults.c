@@ -2,7 +2,7 @@
 // RUN: %percpu_cc -O0 %s -o %t0 && not --crash %t0 7
 // RUN: %t 2
 // REQUIRES: native-x86_64, runtime-x86_64
-// Verify that per_cpu() of a CPU that does not exist faults on NULL at every optimisation level (the inline bounds check is not optimised away because dereferencing NULL is undefined), while an existing CPU reads its copy.
+// Verify that per_cpu() of a CPU that does not exist traps at every optimisation level (the inline bounds check ends in __builtin_trap, which the optimiser keeps), while an existing CPU reads its copy.
 #include <percpu.h>
 #include <stdlib.h>
 

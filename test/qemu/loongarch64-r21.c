@@ -3,6 +3,6 @@
 // RUN: %run-loongarch64 %t | FileCheck %s
 // REQUIRES: qemu-loongarch64
 
-// CHECK: loongarch64 r21: 434 checks passed
+// CHECK: loongarch64 r21: 436 checks passed
 #include "Inputs/every_access_form.c"
 // SPDX-License-Identifier: BSD-2-Clause

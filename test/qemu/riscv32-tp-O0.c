@@ -3,6 +3,6 @@
 // RUN: %run-riscv32 %t | FileCheck %s
 // REQUIRES: qemu-riscv32
 
-// CHECK: riscv32 tp: 430 checks passed
+// CHECK: riscv32 tp: 432 checks passed
 #include "Inputs/every_access_form.c"
 // SPDX-License-Identifier: BSD-2-Clause

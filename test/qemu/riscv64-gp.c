@@ -3,6 +3,6 @@
 // RUN: %run-riscv64 %t | FileCheck %s
 // REQUIRES: qemu-riscv64
 
-// CHECK: riscv64 gp: 434 checks passed
+// CHECK: riscv64 gp: 436 checks passed
 #include "Inputs/every_access_form.c"
 // SPDX-License-Identifier: BSD-2-Clause

@@ -1,5 +1,5 @@
 // RUN: %percpu_clang --target=x86_64-linux-gnu -O2 -fPIE -fno-asynchronous-unwind-tables -fno-verbose-asm -S -o - %s | FileCheck %s --check-prefixes=CHECK,PIE
-// Verify that this_cpu_ptr() is the template address plus this CPU's offset read with one %gs:-prefixed access of __percpu_self_offset (leaq var(%rip) + addq %gs:__percpu_self_offset(%rip) at -O2), that the resulting ordinary pointer is dereferenced without %gs:, and that per_cpu_ptr()/per_cpu() pass the template address to percpu_remote_ptr.
+// Verify that this_cpu_ptr() is the template address plus this CPU's offset read with one %gs:-prefixed access of __percpu_self_offset (leaq var(%rip) + addq %gs:__percpu_self_offset(%rip) at -O2), that the resulting ordinary pointer is dereferenced without %gs:, and that per_cpu_ptr()/per_cpu() add the offset-table entry inline, with the bounds check kept.
 // RUN: %percpu_clang --target=x86_64-linux-gnu -O2 -fno-pic -fno-asynchronous-unwind-tables -fno-verbose-asm -S -o - %s | FileCheck %s --check-prefixes=CHECK,STATIC
 // RUN: %percpu_clang --target=x86_64-linux-gnu -O0 -fPIE -fno-asynchronous-unwind-tables -fno-verbose-asm -S -o - %s | FileCheck %s --check-prefix=O0
 
@@ -80,33 +80,39 @@ unsigned long get_put(void) {
   return v;
 }
 
-// per_cpu_ptr: inline, bounds-checked against the layout percpu_init
-// published (NULL past the last CPU), template address + offset0 +
-// cpu * stride; no segment and no call.
+// per_cpu_ptr: inline, bounds-checked against the count before the offset
+// table the set-up published (NULL past the last CPU, or for a CPU without
+// an area), template address + offsets[cpu]; no segment and no call.
 // CHECK-LABEL: {{^}}remote_ptr:
-// CHECK: __percpu_remote_layout
-// CHECK: cmpl {{%edi, %[a-z0-9]+|%[a-z0-9]+, %edi}}
-// CHECK: imulq
-// CHECK-NOT: {{%gs:|call|jmp percpu_remote_ptr}}
+// CHECK: movq __percpu_remote_layout(%rip), %[[T:[a-z0-9]+]]
+// CHECK-NEXT: cmpl {{.*}}-4(%[[T]])
+// CHECK: movq (%[[T]],%{{[a-z0-9]+}},8)
+// CHECK-NOT: {{%gs:|call|jmp percpu_remote_ptr|imulq}}
 // CHECK: retq
 // O0-LABEL: {{^}}remote_ptr:
 // O0-NOT: %gs:
 // O0: retq
 unsigned long *remote_ptr(unsigned int cpu) { return per_cpu_ptr(&hits, cpu); }
 
-// per_cpu(var, cpu): an lvalue in CPU cpu's copy, reached without %gs:;
-// the bounds check survives the dereference (NULL faults).
+// per_cpu(var, cpu): an lvalue in CPU cpu's copy, reached without %gs:
+// with two loads, as Linux's; a CPU past the last is clamped to the entry
+// one past the last, whose non-canonical offset faults.
 // CHECK-LABEL: {{^}}remote_read:
-// CHECK: cmpl {{%edi, %[a-z0-9]+|%[a-z0-9]+, %edi}}
-// CHECK: xorl
-// CHECK: movq (%{{[a-z0-9]+}}), %rax
-// CHECK-NOT: %gs:
+// CHECK: movq __percpu_remote_layout(%rip), %[[T:[a-z0-9]+]]
+// CHECK-NEXT: movl -4(%[[T]]), %[[N:[a-z0-9]+]]
+// CHECK-NEXT: cmpl {{%edi, %[a-z0-9]+|%[a-z0-9]+, %edi}}
+// CHECK-NEXT: cmov{{[a-z]+}} %{{[a-z0-9]+}}, %{{[a-z0-9]+}}
+// CHECK-NEXT: movq (%[[T]],%{{[a-z0-9]+}},8), %[[OFF:[a-z0-9]+]]
+// PIE: movq (%[[OFF]],%{{[a-z0-9]+}}), %rax
+// STATIC: movq hits(%[[OFF]]), %rax
+// CHECK-NOT: {{%gs:|ud2|j}}
 // CHECK: retq
 unsigned long remote_read(unsigned int cpu) { return per_cpu(hits, cpu); }
 
 // CHECK-LABEL: {{^}}remote_write:
-// CHECK: {{hits|st}}
-// CHECK: movq %{{[a-z0-9]+}}, {{8?}}(%{{[a-z0-9]+}})
+// PIE: leaq st(%rip)
+// PIE: movq %rsi, 8(%{{[a-z0-9]+}},%{{[a-z0-9]+}})
+// STATIC: movq %rsi, st+8(%{{[a-z0-9]+}})
 // CHECK-NOT: %gs:
 // CHECK: retq
 void remote_write(unsigned int cpu, unsigned long v) { per_cpu(st.max, cpu) = v; }

@@ -12,6 +12,16 @@
  *   write of a this_cpu_* operation shows as mixed != loops + irqs * W.
  *   CPU 0 waits for all, reads every CPU's copies through per_cpu() and
  *   prints the counts and PASS or FAIL.
+ *
+ *   Dynamic counters (alloc_percpu) count the same way, through per-CPU
+ *   pointers: dyn_mixed must equal mixed on every CPU, and each starts at
+ *   0 on every CPU although the block was dirtied and freed before.
+ *
+ *   -DAREAS_ANYWHERE: kernel_main sets the areas up itself with
+ *   percpu_setup_areas, out of order and one of them below the template
+ *   (in .data; the others are in .bss, above it), and the last CPU has no
+ *   area until it comes up and calls percpu_setup_cpu (hotplug). Until
+ *   then it is possible but not online.
  */
 #include <percpu.h>
 #include <stdatomic.h>
@@ -59,6 +69,10 @@ void percpu_preempt_enable(void) {
   __this_cpu_dec(preempt_depth);
 }
 #endif
+
+/* Dynamic counters: allocated by CPU 0 before the others start. */
+static unsigned long __percpu *dyn_mixed;
+static unsigned long __percpu *dyn_irqs;
 
 char stacks[NCPUS][STACK_BYTES] __attribute__((aligned(16)));
 
@@ -127,18 +141,63 @@ static void check(int ok, const char *what, unsigned cpu, uint64_t a,
 void timer_interrupt(void) {
   this_cpu_inc(irqs);
   this_cpu_add(mixed, IRQ_WEIGHT);
+  this_cpu_inc(*dyn_irqs);
+  this_cpu_add(*dyn_mixed, IRQ_WEIGHT);
   raw_cpu_add(racy, IRQ_WEIGHT);
   if (this_cpu_read(cpu_id) != arch_cpu_id())
     this_cpu_inc(wrong_cpu_irqs);
 }
 
+#ifdef AREAS_ANYWHERE
+#define AREA_BYTES 16384
+#define LATE_CPU (NCPUS - 1)
+/* Below the template: .data comes before the percpu section. */
+static char low_area[AREA_BYTES] __attribute__((aligned(4096))) = {1};
+static char high_areas[NCPUS - 1][AREA_BYTES] __attribute__((aligned(4096)));
+static uintptr_t table[64];
+extern char __start_percpu[];
+/* Out of order, one below the template, the last CPU's later. */
+static void *const areas_of[NCPUS] = {high_areas[1], low_area, high_areas[0]};
+
+static int setup_areas_anywhere(void) {
+  if (percpu_area_stride() > AREA_BYTES)
+    fatal("areas too small", percpu_area_stride(), AREA_BYTES);
+  if (percpu_table_bytes(NCPUS) > sizeof table)
+    fatal("table too small", percpu_table_bytes(NCPUS), sizeof table);
+  if ((uintptr_t)low_area + AREA_BYTES > (uintptr_t)__start_percpu)
+    fatal("low area not below the template", (uintptr_t)low_area,
+          (uintptr_t)__start_percpu);
+  return percpu_setup_areas(areas_of, NCPUS, table, sizeof table);
+}
+
+/* The late CPU brings its own area up. */
+static void come_up(unsigned cpu) {
+  if (cpu != LATE_CPU)
+    return;
+  int err = percpu_setup_cpu(cpu, high_areas[NCPUS - 2]);
+  if (err)
+    fatal("percpu_setup_cpu", cpu, (uint64_t)(int64_t)err);
+  if (percpu_setup_cpu(cpu, high_areas[NCPUS - 2]) != -16) /* -EBUSY */
+    fatal("percpu_setup_cpu twice", cpu, 0);
+}
+
+static void *area_of(unsigned cpu) {
+  return cpu == LATE_CPU ? high_areas[NCPUS - 2] : areas_of[cpu];
+}
+#endif
+
 static void cpu_run(unsigned cpu) {
+#ifdef AREAS_ANYWHERE
+  come_up(cpu);
+#endif
   int err = percpu_init_reg(cpu);
   if (err)
     fatal("percpu_init_reg", cpu, (uint64_t)(int64_t)err);
-  /* Initial values: the template's, and CPU 0's early write. */
+  /* Initial values: the template's, and CPU 0's early write; the dynamic
+   * counters zeroed on every CPU. */
   if (this_cpu_read(magic) != 0x5eed5eedul || this_cpu_read(early) != 7 ||
-      this_cpu_read(cpu_id) != 0xdeadbeefu || this_cpu_read(loops) != 0)
+      this_cpu_read(cpu_id) != 0xdeadbeefu || this_cpu_read(loops) != 0 ||
+      this_cpu_read(*dyn_mixed) != 0 || *this_cpu_ptr(dyn_irqs) != 0)
     this_cpu_inc(bad_init);
   this_cpu_write(cpu_id, cpu);
   atomic_fetch_add(&cpus_alive, 1);
@@ -147,6 +206,7 @@ static void cpu_run(unsigned cpu) {
   while (this_cpu_read(irqs) < IRQ_TARGET || this_cpu_read(loops) < MIN_LOOPS) {
     this_cpu_inc(loops);
     this_cpu_add(mixed, 1);
+    this_cpu_add(*dyn_mixed, 1);
     raw_cpu_add(racy, 1);
     __asm__ volatile("" ::: "memory"); /* one load and store per turn */
   }
@@ -159,6 +219,29 @@ _Noreturn void secondary_main(unsigned cpu) {
   arch_halt();
 }
 
+/*
+ * The dynamic counters, in blocks dirtied first: alloc_percpu must zero
+ * every CPU's copy of a block it hands out again.
+ */
+static void allocate_counters(void) {
+  unsigned cpu;
+  unsigned long __percpu *dirty[2];
+  for (int i = 0; i < 2; i++) {
+    dirty[i] = alloc_percpu(unsigned long);
+    if (!dirty[i])
+      fatal("alloc_percpu", (uint64_t)(int64_t)percpu_alloc_error(), i);
+    for_each_online_cpu(cpu)
+      *per_cpu_ptr(dirty[i], cpu) = 0xbad;
+  }
+  free_percpu(dirty[0]);
+  free_percpu(dirty[1]);
+  dyn_mixed = alloc_percpu(unsigned long);
+  dyn_irqs = alloc_percpu(unsigned long);
+  if (dyn_mixed != dirty[0] || dyn_irqs != dirty[1])
+    fatal("alloc_percpu did not reuse the freed blocks", (uintptr_t)dyn_mixed,
+          (uintptr_t)dirty[0]);
+}
+
 _Noreturn void kernel_main(void) {
   puts_(arch_name);
   puts_(": percpu kernel test, ");
@@ -169,9 +252,14 @@ _Noreturn void kernel_main(void) {
   arch_percpu_early();
   this_cpu_write(early, 7);
 
+#ifdef AREAS_ANYWHERE
+  int n = setup_areas_anywhere();
+#else
   int n = arch_percpu_init();
+#endif
   if (n != NCPUS)
     fatal("percpu init returned", (uint64_t)(int64_t)n, NCPUS);
+  allocate_counters();
   puts_("areas: ");
   putu((unsigned)n);
   puts_(" x ");
@@ -184,13 +272,30 @@ _Noreturn void kernel_main(void) {
   putx((uintptr_t)percpu_area_base(0));
   puts_("\n");
 
+  unsigned cpu, online = 0, possible = 0;
+  for_each_possible_cpu(cpu)
+    possible++;
+  for_each_online_cpu(cpu)
+    online++;
+#ifdef AREAS_ANYWHERE
+  check(online == NCPUS - 1 && percpu_cpu_online(LATE_CPU) == 0 &&
+            per_cpu_ptr(&loops, LATE_CPU) == NULL,
+        "late CPU online before it came up", LATE_CPU, online, NCPUS - 1);
+#else
+  check(online == NCPUS, "CPUs online", 0, online, NCPUS);
+#endif
+  check(possible == NCPUS, "CPUs possible", 0, possible, NCPUS);
+
   arch_start_cpus(NCPUS);
   cpu_run(0);
 
   while (atomic_load_explicit(&cpus_done, memory_order_acquire) != NCPUS)
     ;
 
-  unsigned cpu;
+  online = 0;
+  for_each_online_cpu(cpu)
+    online++;
+  check(online == NCPUS, "CPUs online at the end", 0, online, NCPUS);
   unsigned long racy_lost = 0;
   for_each_possible_cpu(cpu) {
     unsigned long l = per_cpu(loops, cpu), i = per_cpu(irqs, cpu);
@@ -211,6 +316,10 @@ _Noreturn void kernel_main(void) {
           cpu, per_cpu(wrong_cpu_irqs, cpu), 0);
     check(m == l + i * IRQ_WEIGHT, "lost update: mixed != loops + irqs*W", cpu,
           m, l + i * IRQ_WEIGHT);
+    check(*per_cpu_ptr(dyn_mixed, cpu) == m, "dynamic counter != mixed", cpu,
+          *per_cpu_ptr(dyn_mixed, cpu), m);
+    check(*per_cpu_ptr(dyn_irqs, cpu) == i, "dynamic IRQ counter", cpu,
+          *per_cpu_ptr(dyn_irqs, cpu), i);
     racy_lost += (l + i * IRQ_WEIGHT - per_cpu(racy, cpu)) / IRQ_WEIGHT;
 #ifdef PERCPU_PREEMPT_HOOKS
     check(per_cpu(preempt_depth, cpu) == 0, "preempt hooks unbalanced", cpu,
@@ -221,10 +330,19 @@ _Noreturn void kernel_main(void) {
     check(i >= IRQ_TARGET, "too few interrupts", cpu, i, IRQ_TARGET);
     check(((uintptr_t)per_cpu_ptr(&page, cpu) & 4095) == 0, "page alignment",
           cpu, (uintptr_t)per_cpu_ptr(&page, cpu), 0);
+#ifdef AREAS_ANYWHERE
+    check(percpu_area_base(cpu) == area_of(cpu), "area", cpu,
+          (uintptr_t)percpu_area_base(cpu), (uintptr_t)area_of(cpu));
+#else
     check((char *)per_cpu_ptr(&loops, cpu) - (char *)per_cpu_ptr(&loops, 0) ==
               (ptrdiff_t)(cpu * percpu_area_stride()),
           "per_cpu_ptr stride", cpu,
           (uintptr_t)per_cpu_ptr(&loops, cpu), (uintptr_t)percpu_area_base(cpu));
+#endif
+    check((char *)per_cpu_ptr(&loops, cpu) - (char *)percpu_area_base(cpu) ==
+              (char *)per_cpu_ptr(&loops, 0) - (char *)percpu_area_base(0),
+          "per_cpu_ptr in the area", cpu, (uintptr_t)per_cpu_ptr(&loops, cpu),
+          (uintptr_t)percpu_area_base(cpu));
   }
   /* This CPU's register reaches its own area. */
   check(this_cpu_ptr(&loops) == per_cpu_ptr(&loops, 0), "this_cpu_ptr", 0,

@@ -84,8 +84,9 @@ extern char __start_percpu[];
 static int targets[NCPUS + 1];
 
 /* Room for NCPUS areas of two pages each (page holds a page-aligned
-   variable), plus one page to test misaligned bases past the end. */
-static char areas[(2 * NCPUS + 1) * 4096] __attribute__((aligned(4096)));
+   variable; the dynamic reserve fits in the second), a page for the
+   runtime's table, plus one page to test misaligned bases past the end. */
+static char areas[(2 * NCPUS + 2) * 4096] __attribute__((aligned(4096)));
 
 /* A value the compiler cannot see through: variable indices. */
 static unsigned opaque(unsigned x) {
@@ -148,7 +149,11 @@ static void init_and_layout(void) {
   CHECK(align >= 4096 && !(align & (align - 1)));
   CHECK_EQ(stride % align, 0);
   CHECK(stride >= percpu_area_size());
-  CHECK_EQ(percpu_areas_bytes(NCPUS), NCPUS * stride);
+  CHECK_EQ(percpu_areas_bytes(NCPUS) % align, 0);
+  CHECK(percpu_areas_bytes(NCPUS) >=
+        NCPUS * stride + percpu_table_bytes(NCPUS));
+  CHECK(percpu_areas_bytes(NCPUS) <
+        NCPUS * stride + percpu_table_bytes(NCPUS) + align);
   CHECK(percpu_areas_bytes(NCPUS) <= sizeof areas - 4096);
 
   CHECK_EQ(percpu_init(areas, NCPUS), NCPUS);
