@@ -16,6 +16,11 @@
  * (PERCPU_CC_CLANG, a system clang such as /usr/lib/llvm-19/bin/clang),
  * which PERCPU_CLANG replaces.
  *
+ * C++: run as percpu-c++ (a symlink to percpu-cc, or any name ending in
+ * "++"), it is clang++: --driver-mode=g++ compiles C++ and links the C++
+ * standard library, as clang++ does. percpu-cc -x c++ compiles C++ but,
+ * like clang, links no C++ library.
+ *
  * Every argument goes to clang unchanged and in order. percpu-cc adds the
  * target, the plugin and the include directory in front and the runtime
  * archive at the end, so that it resolves what the user's objects use
@@ -114,6 +119,7 @@ struct config {
 	const char *reg; /* --percpu-reg, or 0 */
 	int want[NOPTION]; /* by option id */
 	int shared, user_ld, relax_gp;
+	int cxx; /* run as percpu-c++ */
 	int named_file; /* an argument that is no option: input, @file, value */
 };
 
@@ -176,6 +182,13 @@ static const struct option *find_option(const char *s, const char **val)
 	if (!strncmp(s, "--percpu", 8))
 		die("unknown option '%s' (see percpu-cc --help)", s);
 	return 0;
+}
+
+/* Whether argv[0] names the C++ driver (percpu-c++), as clang++ does. */
+static int invoked_as_cxx(const char *argv0)
+{
+	size_t n = strlen(argv0);
+	return n >= 2 && !strcmp(argv0 + n - 2, "++");
 }
 
 /* Take our options out of argv and note what of clang's matters to us;
@@ -444,6 +457,7 @@ static void usage(void)
 	}
 	puts("\n"
 	     "Every other argument goes to clang unchanged: see clang --help.\n"
+	     "Run as percpu-c++, percpu-cc is clang++ (--driver-mode=g++).\n"
 	     "PERCPU_CLANG names another clang (of LLVM " STR(PERCPU_CC_LLVM_MAJOR) ", the plugin's).\n"
 	     "The target is the host's unless --target or -target says otherwise.\n"
 	     "\n"
@@ -462,7 +476,7 @@ static char **build_command(const char *clang, const struct config *c,
 			    const char *triple, const char *reg,
 			    const char *runtime, int argc, char **argv)
 {
-	char **args = malloc((argc + 16) * sizeof *args); /* ours: at most 15 */
+	char **args = malloc((argc + 17) * sizeof *args); /* ours: at most 16 */
 	int n = 0, i;
 	int lld = !c->user_ld && strcmp(a->name, "x86_64");
 	int no_relax_gp = !strncmp(a->name, "riscv", 5) && !strcmp(reg, "gp");
@@ -470,6 +484,8 @@ static char **build_command(const char *clang, const struct config *c,
 	if (!args)
 		die("out of memory");
 	args[n++] = (char *)clang;
+	if (c->cxx)
+		args[n++] = "--driver-mode=g++";
 	if (!c->target) /* keep clang's target and the runtime's arch in step */
 		args[n++] = xstrcat("--target=", triple, "");
 	args[n++] = xstrcat("-fpass-plugin=", t->plugin, "");
@@ -549,6 +565,7 @@ int main(int argc, char **argv)
 	const char *triple, *reg, *clang;
 	char *runtime, **args;
 
+	c.cxx = invoked_as_cxx(argv[0]);
 	argc = parse_args(argc, argv, &c);
 	if (c.want[OPT_HELP]) {
 		usage();
