@@ -72,11 +72,14 @@ using __percpu_unqual_t = typename __percpu_strip_cv<
 #elif !__is_identifier(typeof_unqual)
 #define __percpu_typeof_unqual(x) typeof_unqual(x)
 #else
-/* Top-level qualifiers aside, only an array differs from its conversion. */
+/* Top-level qualifiers and _Atomic aside, only an array differs from its
+ * conversion. */
 #define __percpu_typeof_unqual(x)                                               \
   __typeof__((void)sizeof(struct {                                              \
     _Static_assert(                                                             \
-        __builtin_types_compatible_p(__typeof__(x), __typeof__((void)0, x)),    \
+        __builtin_types_compatible_p(__typeof__(x), __typeof__((void)0, x)) ||  \
+            __builtin_types_compatible_p(__typeof__(x),                         \
+                                         _Atomic(__typeof__((void)0, x))),      \
         "per-CPU array: this clang cannot name its unqualified type before "    \
         "C23; take the element (per_cpu(arr[i], cpu), this_cpu_ptr(&arr[i])), " \
         "or compile with -std=c2x or clang 19 or later");                       \

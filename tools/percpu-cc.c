@@ -6,7 +6,7 @@
  * executable (/proc/self/exe, else argv[0] through PATH), <prefix>/bin.
  * The build tree and an installed tree are laid out the same way:
  *
- *	<prefix>/bin/percpu-cc
+ *	<prefix>/bin/percpu-cc, percpu-c++ (a symlink, see C++ below)
  *	<prefix>/lib/percpu-llvm/PercpuLowering.so               the plugin
  *	<prefix>/lib/percpu-llvm/<arch>[-<variant>]/libpercpu.a  the runtimes
  *	<prefix>/include/percpu.h, percpu/abi.h         the headers
