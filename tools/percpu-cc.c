@@ -22,7 +22,8 @@
  * like clang, links no C++ library.
  *
  * Every argument goes to clang unchanged and in order. percpu-cc adds the
- * target, the plugin and the include directory in front and the runtime
+ * target, the plugin, the include directory and -Rpass (for the locations
+ * of the pass's errors without -g, below) in front and the runtime
  * archive at the end, so that it resolves what the user's objects use
  * (unless every argument is an option: then clang has no input to link).
  * percpu-cc never guesses whether clang links: what only a link uses sits
@@ -70,6 +71,14 @@
 #include <unistd.h>
 
 #include "percpu/abi.h"
+
+/*
+ * Line and column for the pass's errors without -g: clang keeps source
+ * locations in the IR (and emits no debug info from them) whenever -Rpass
+ * asks for remarks. The pattern matches no pass, so none are printed; a
+ * -Rpass of the user's comes later and replaces it.
+ */
+#define PERCPU_CC_LOCATION_REMARKS "percpu-llvm-source-locations"
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -476,7 +485,7 @@ static char **build_command(const char *clang, const struct config *c,
 			    const char *triple, const char *reg,
 			    const char *runtime, int argc, char **argv)
 {
-	char **args = malloc((argc + 17) * sizeof *args); /* ours: at most 16 */
+	char **args = malloc((argc + 18) * sizeof *args); /* ours: at most 17 */
 	int n = 0, i;
 	int lld = !c->user_ld && strcmp(a->name, "x86_64");
 	int no_relax_gp = !strncmp(a->name, "riscv", 5) && !strcmp(reg, "gp");
@@ -490,6 +499,7 @@ static char **build_command(const char *clang, const struct config *c,
 		args[n++] = xstrcat("--target=", triple, "");
 	args[n++] = xstrcat("-fpass-plugin=", t->plugin, "");
 	args[n++] = xstrcat("-I", t->include, "");
+	args[n++] = "-Rpass=" PERCPU_CC_LOCATION_REMARKS;
 	if (reg != a->regs[0])
 		args[n++] = xstrcat("-DPERCPU_REGISTER=", reg, "");
 	if (c->want[OPT_SINGLE_CPU])
