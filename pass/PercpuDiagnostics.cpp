@@ -71,17 +71,6 @@ private:
 
 } // namespace
 
-const Instruction *findInstructionUser(const Value &V) {
-  for (const User *U : V.users()) {
-    if (auto *I = dyn_cast<Instruction>(U))
-      return I;
-    if (isa<Constant>(U) && !isa<GlobalValue>(U))
-      if (const Instruction *I = findInstructionUser(*U))
-        return I;
-  }
-  return nullptr;
-}
-
 /// The instruction using V, directly or through constants, that comes
 /// first in the source; one without a location when none has one.
 static const Instruction *findLocatedUser(const Value &V) {
@@ -113,10 +102,13 @@ void Diagnostics::markReported(Module &M) {
   M.getOrInsertNamedMetadata(ReportedMD);
 }
 
-void Diagnostics::reportedOne() {
+bool Diagnostics::startReport(const Value *About) {
+  if (About && !Reported.insert(About).second)
+    return false;
   if (!Any)
     markReported(M);
   Any = true;
+  return !Quiet;
 }
 
 void Diagnostics::note(const char *Advice) {
@@ -124,9 +116,20 @@ void Diagnostics::note(const char *Advice) {
     M.getContext().diagnose(DiagnosticInfoPercpu(DS_Note, Advice));
 }
 
+/// An error at I: at its debug location, else (an asm statement) at
+/// clang's location cookie, else at its function.
+static void diagnoseAt(const Instruction &I, const Twine &Msg) {
+  auto *Call = dyn_cast<CallBase>(&I);
+  if (!I.getDebugLoc() && Call && Call->isInlineAsm() &&
+      I.getMetadata("srcloc"))
+    I.getContext().diagnose(DiagnosticInfoInlineAsm(I, Msg));
+  else
+    I.getContext().diagnose(
+        DiagnosticInfoUnsupported(*I.getFunction(), Msg, I.getDebugLoc()));
+}
+
 void Diagnostics::error(const Twine &What, const char *Advice) {
-  reportedOne();
-  if (Quiet)
+  if (!startReport(nullptr))
     return;
   M.getContext().diagnose(DiagnosticInfoPercpu(DS_Error, What));
   note(Advice);
@@ -134,19 +137,9 @@ void Diagnostics::error(const Twine &What, const char *Advice) {
 
 void Diagnostics::error(const Instruction &I, const Twine &What,
                         const char *Advice) {
-  if (!Reported.insert(&I).second)
+  if (!startReport(&I))
     return;
-  reportedOne();
-  if (Quiet)
-    return;
-  // Without debug info an asm statement still has clang's location cookie.
-  auto *Call = dyn_cast<CallBase>(&I);
-  if (!I.getDebugLoc() && Call && Call->isInlineAsm() &&
-      I.getMetadata("srcloc"))
-    M.getContext().diagnose(DiagnosticInfoInlineAsm(I, What));
-  else
-    M.getContext().diagnose(
-        DiagnosticInfoUnsupported(*I.getFunction(), What, I.getDebugLoc()));
+  diagnoseAt(I, What);
   note(Advice);
 }
 
@@ -212,10 +205,7 @@ static void diagnoseAt(Module &M, const DebugLoc &Loc, const Twine &Msg) {
 
 void Diagnostics::error(const GlobalValue &GV, const Twine &What,
                         const char *Advice) {
-  if (!Reported.insert(&GV).second)
-    return;
-  reportedOne();
-  if (Quiet)
+  if (!startReport(&GV))
     return;
   StringRef SourceName;
   DebugLoc Loc = declarationLocation(GV, M, SourceName);
@@ -225,8 +215,7 @@ void Diagnostics::error(const GlobalValue &GV, const Twine &What,
   if (Loc)
     diagnoseAt(M, Loc, Full);
   else if (const Instruction *User = findLocatedUser(GV))
-    M.getContext().diagnose(DiagnosticInfoUnsupported(
-        *User->getFunction(), Full, User->getDebugLoc()));
+    diagnoseAt(*User, Full);
   else
     M.getContext().diagnose(DiagnosticInfoPercpu(DS_Error, Full));
   note(Advice);
@@ -238,14 +227,10 @@ void Diagnostics::error(const Value &V, const Twine &What,
     return error(*I, What, Advice);
   if (auto *GV = dyn_cast<GlobalValue>(&V))
     return error(*GV, What, Advice);
-  if (!Reported.insert(&V).second)
-    return;
-  reportedOne();
-  if (Quiet)
+  if (!startReport(&V))
     return;
   if (const Instruction *User = findLocatedUser(V))
-    M.getContext().diagnose(DiagnosticInfoUnsupported(
-        *User->getFunction(), What, User->getDebugLoc()));
+    diagnoseAt(*User, What);
   else
     M.getContext().diagnose(DiagnosticInfoPercpu(DS_Error, What));
   note(Advice);

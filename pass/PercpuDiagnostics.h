@@ -88,17 +88,16 @@ public:
   static void markReported(llvm::Module &M);
 
 private:
+  /// Records a report (about About, once; null: the unit) and says
+  /// whether to print it.
+  bool startReport(const llvm::Value *About);
   void note(const char *Advice);
-  void reportedOne();
 
   llvm::Module &M;
   bool Quiet;
   bool Any = false;
   llvm::SmallPtrSet<const llvm::Value *, 8> Reported;
 };
-
-/// The first instruction that uses V, directly or through constants.
-const llvm::Instruction *findInstructionUser(const llvm::Value &V);
 
 } // namespace percpu
 
