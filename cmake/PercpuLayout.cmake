@@ -4,7 +4,7 @@
 # and the install tree share it, so that percpu-cc can find everything from
 # its own location (<prefix>/bin/percpu-cc) in either:
 #
-#   bin/percpu-cc                                   CMAKE_INSTALL_BINDIR
+#   bin/percpu-cc, bin/percpu-c++ (symlink)         CMAKE_INSTALL_BINDIR
 #   lib/percpu-llvm/PercpuLowering.so               PERCPU_INSTALL_PKGLIBDIR
 #   lib/percpu-llvm/<arch>/libpercpu.a              default register
 #   lib/percpu-llvm/<arch>-<reg>/libpercpu.a        another register

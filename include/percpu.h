@@ -37,12 +37,70 @@
 #error "percpu.h needs clang with the percpu-llvm plugin (see README.md)"
 #endif
 
+/* The qualifier that makes a global per-CPU. */
+#define __percpu __attribute__((address_space(PERCPU_ADDRESS_SPACE)))
+
+/*
+ * __percpu_typeof_unqual(x): the type of x without const, volatile (and in C
+ * _Atomic) or the per-CPU address space: the type of a plain copy of x.
+ *  C++: templates (clang deduces an address space in a partial
+ *       specialisation); <type_traits> is not needed, a freestanding
+ *       kernel may not have it.
+ *  C:   __typeof_unqual__ (clang 19 and later, every C mode), else C23's
+ *       typeof_unqual (-std=c2x/c23), else (clang 16-18 before C23) the
+ *       type of "(void)0, x", which lvalue conversion leaves unqualified.
+ *       That conversion also turns an array into a pointer, a silently
+ *       wrong type, so there an array is a compile-time error instead.
+ */
+#ifdef __cplusplus
+extern "C++" {
+template <class T> struct __percpu_strip_as { typedef T type; };
+template <class T> struct __percpu_strip_as<__percpu T> { typedef T type; };
+template <class T> struct __percpu_strip_cv { typedef T type; };
+template <class T> struct __percpu_strip_cv<const T> { typedef T type; };
+template <class T> struct __percpu_strip_cv<volatile T> { typedef T type; };
+template <class T> struct __percpu_strip_cv<const volatile T> {
+  typedef T type;
+};
+template <class T>
+using __percpu_unqual_t = typename __percpu_strip_cv<
+    typename __percpu_strip_as<T>::type>::type;
+}
+#define __percpu_typeof_unqual(x) __percpu_unqual_t<__typeof__(x)>
+#elif !__is_identifier(__typeof_unqual__)
+#define __percpu_typeof_unqual(x) __typeof_unqual__(x)
+#elif !__is_identifier(typeof_unqual)
+#define __percpu_typeof_unqual(x) typeof_unqual(x)
+#else
+/* Top-level qualifiers and _Atomic aside, only an array differs from its
+ * conversion. */
+#define __percpu_typeof_unqual(x)                                               \
+  __typeof__((void)sizeof(struct {                                              \
+    _Static_assert(                                                             \
+        __builtin_types_compatible_p(__typeof__(x), __typeof__((void)0, x)) ||  \
+            __builtin_types_compatible_p(__typeof__(x),                         \
+                                         _Atomic(__typeof__((void)0, x))),      \
+        "per-CPU array: this clang cannot name its unqualified type before "    \
+        "C23; take the element (per_cpu(arr[i], cpu), this_cpu_ptr(&arr[i])), " \
+        "or compile with -std=c2x or clang 19 or later");                       \
+    int __percpu_unused;                                                        \
+  }),                                                                           \
+             (void)0, x)
+#endif
+
+/*
+ * The header's statics below keep their C names in C++ too, where internal
+ * linkage mangles them, extern "C" or not: the pass looks for the names.
+ */
+#ifdef __cplusplus
+#define __percpu_c_name(name) __asm__(#name)
+#else
+#define __percpu_c_name(name)
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* The qualifier that makes a global per-CPU. */
-#define __percpu __attribute__((address_space(PERCPU_ADDRESS_SPACE)))
 
 #define PERCPU_PAGE_BYTES 4096
 
@@ -90,7 +148,7 @@ extern "C" {
 void *__percpu_this_cpu_ptr(const volatile void __percpu *p);
 
 /* The ordinary pointer type matching the per-CPU pointer p. */
-#define __percpu_plain_ptr_type(p) __typeof_unqual__(*(p)) *
+#define __percpu_plain_ptr_type(p) __percpu_typeof_unqual(*(p)) *
 
 /*
  * Pointers.
@@ -176,7 +234,7 @@ void percpu_preempt_enable(void);
 /* Returns the old value; the store happened if it equals oval. */
 #define this_cpu_cmpxchg(var, oval, nval)                                       \
   ({                                                                            \
-    __typeof_unqual__(var) __percpu_old = (oval);                               \
+    __percpu_typeof_unqual(var) __percpu_old = (oval);                          \
     __atomic_compare_exchange_n(&(var), &__percpu_old, (nval), 0,               \
                                 __ATOMIC_RELAXED, __ATOMIC_RELAXED);            \
     __percpu_old;                                                               \
@@ -218,13 +276,13 @@ unsigned __int128 __percpu_cmpxchg128(volatile unsigned __int128 __percpu *p,
 #define raw_cpu_dec_return(var) raw_cpu_sub_return(var, 1)
 #define raw_cpu_xchg(var, val)                                                  \
   ({                                                                            \
-    __typeof_unqual__(var) __percpu_old = (var);                                \
+    __percpu_typeof_unqual(var) __percpu_old = (var);                           \
     (var) = (val);                                                              \
     __percpu_old;                                                               \
   })
 #define raw_cpu_cmpxchg(var, oval, nval)                                        \
   ({                                                                            \
-    __typeof_unqual__(var) __percpu_old = (var);                                \
+    __percpu_typeof_unqual(var) __percpu_old = (var);                           \
     if (__percpu_old == (oval))                                                 \
       (var) = (nval);                                                           \
     __percpu_old;                                                               \
@@ -337,16 +395,18 @@ int percpu_init_reg(unsigned cpu);
 #ifdef PERCPU_REGISTER
 #define __percpu_stringify_(x) #x
 #define __percpu_stringify(x) __percpu_stringify_(x)
-static const char __percpu_register[] __attribute__((used, retain)) =
+static const char __percpu_register[] __percpu_c_name(__percpu_register)
+    __attribute__((used, retain)) =
     __percpu_stringify(PERCPU_REGISTER);
 #endif
 
 /* The mode, for the pass (see percpu/abi.h). */
 #if defined(PERCPU_SINGLE_CPU)
-static const char __percpu_mode[] __attribute__((used, retain)) = "single-cpu";
+static const char __percpu_mode[] __percpu_c_name(__percpu_mode)
+    __attribute__((used, retain)) = "single-cpu";
 #elif defined(PERCPU_PREEMPT_HOOKS)
-static const char __percpu_mode[] __attribute__((used, retain)) =
-    "preempt-hooks";
+static const char __percpu_mode[] __percpu_c_name(__percpu_mode)
+    __attribute__((used, retain)) = "preempt-hooks";
 #endif
 
 /*
@@ -433,8 +493,8 @@ static inline void *__percpu_remote(const volatile void __percpu *p,
 
 /* Makes a unit built without the plugin fail to link (see percpu/abi.h). */
 extern char PERCPU_PLUGIN_MISSING_SYM[];
-static char *const __percpu_plugin_guard __attribute__((used, retain)) =
-    PERCPU_PLUGIN_MISSING_SYM;
+static char *const __percpu_plugin_guard __percpu_c_name(__percpu_plugin_guard)
+    __attribute__((used, retain)) = PERCPU_PLUGIN_MISSING_SYM;
 
 #ifdef __cplusplus
 }

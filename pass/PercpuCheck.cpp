@@ -53,9 +53,37 @@ static bool isPercpuType(Type *Ty) {
   return Ty->isPointerTy() && Ty->getPointerAddressSpace() == PERCPU_ADDRESS_SPACE;
 }
 
-static const char *const LeftUnlowered =
+static const Problem LeftUnlowered = {
     "percpu-llvm internal error: an access to per-CPU memory was left "
-    "unlowered (please report it)";
+    "unlowered",
+    "please report it"};
+static const Problem UnknownConstant = {
+    "a per-CPU pointer is used in a constant the pass does not know; it "
+    "could reach the template, not this CPU's copy",
+    "please report it"};
+static const Problem UnknownConstantExpr = {
+    "a per-CPU pointer is used in a constant expression the pass does not "
+    "know; it could reach the template, not this CPU's copy",
+    "please report it"};
+static const Problem UnknownOperation = {
+    "a per-CPU pointer reaches an operation the pass does not know; it could "
+    "reach the template, not this CPU's copy",
+    "use this_cpu_ptr() to work on this CPU's copy (and please report it)"};
+static const Problem InBundle = {
+    "a per-CPU pointer in an operand bundle is not supported: the bundle's "
+    "user would see the template, not this CPU's copy",
+    nullptr};
+static const Problem CallThrough = {
+    "a call through a per-CPU pointer is not supported", nullptr};
+static const Problem ByValue = {
+    "a per-CPU object passed by value would be copied from the template, not "
+    "this CPU's copy",
+    "pass this_cpu_read(v) or *this_cpu_ptr(&v)"};
+static const Problem Variadic = {
+    "a per-CPU pointer passed as a variadic argument would be read as an "
+    "ordinary pointer to the template",
+    "pass this_cpu_ptr(p) for this CPU's copy, or (uintptr_t)p for the "
+    "pointer's value"};
 
 bool isPointerOnlyIntrinsic(Intrinsic::ID ID) {
   switch (ID) {
@@ -82,8 +110,8 @@ public:
   void checkInstructionUse(const Instruction &I, const Use &U) {
     if (Diag.reported(I))
       return;
-    if (const char *Why = whyNotAllowed(I, U))
-      Diag.error(I, Why);
+    if (const Problem *Why = whyNotAllowed(I, U))
+      Diag.error(I, *Why);
   }
 
   /// Checks the per-CPU operands of C and of the constants inside it;
@@ -94,43 +122,39 @@ public:
     for (const Use &Op : C.operands()) {
       auto *OpC = cast<Constant>(Op.get());
       if (isPercpuType(OpC->getType()) && !Diag.reported(Anchor))
-        if (const char *Why = whyNotAllowed(C, Op.getOperandNo()))
-          Diag.error(Anchor, Why);
+        if (const Problem *Why = whyNotAllowed(C, Op.getOperandNo()))
+          Diag.error(Anchor, *Why);
       checkConstant(*OpC, Anchor);
     }
   }
 
 private:
-  static const char *whyNotAllowed(const Constant &C, unsigned OpNo) {
+  static const Problem *whyNotAllowed(const Constant &C, unsigned OpNo) {
     if (isa<ConstantAggregate>(C))
       return nullptr;
     auto *CE = dyn_cast<ConstantExpr>(&C);
     if (!CE)
-      return "percpu-llvm: a per-CPU pointer is used in a constant the pass "
-             "does not know; it could reach the template, not this CPU's "
-             "copy (please report it)";
+      return &UnknownConstant;
     switch (CE->getOpcode()) {
     case Instruction::GetElementPtr:
-      return OpNo == 0 ? nullptr : CastHint;
+      return OpNo == 0 ? nullptr : &CastProblem;
     case Instruction::PtrToInt:
     case Instruction::ICmp:
       return nullptr;
     case Instruction::BitCast:
-      return isPercpuType(CE->getType()) ? nullptr : CastHint;
+      return isPercpuType(CE->getType()) ? nullptr : &CastProblem;
     case Instruction::AddrSpaceCast:
-      return CastHint;
+      return &CastProblem;
     default:
-      return "percpu-llvm: a per-CPU pointer is used in a constant "
-             "expression the pass does not know; it could reach the "
-             "template, not this CPU's copy (please report it)";
+      return &UnknownConstantExpr;
     }
   }
 
-  const char *whyNotAllowed(const Instruction &I, const Use &U) const {
+  const Problem *whyNotAllowed(const Instruction &I, const Use &U) const {
     unsigned OpNo = U.getOperandNo();
     switch (I.getOpcode()) {
     case Instruction::GetElementPtr:
-      return OpNo == 0 ? nullptr : CastHint;
+      return OpNo == 0 ? nullptr : &CastProblem;
     case Instruction::PHI:
     case Instruction::Select:
     case Instruction::Freeze:
@@ -143,61 +167,52 @@ private:
     case Instruction::InsertValue:
       return nullptr;
     case Instruction::BitCast:
-      return isPercpuType(I.getType()) ? nullptr : CastHint;
+      return isPercpuType(I.getType()) ? nullptr : &CastProblem;
     case Instruction::AddrSpaceCast:
-      return CastHint;
+      return &CastProblem;
     case Instruction::Store:
-      return OpNo == 0 ? nullptr : LeftUnlowered;
+      return OpNo == 0 ? nullptr : &LeftUnlowered;
     case Instruction::AtomicCmpXchg:
     case Instruction::AtomicRMW:
-      return OpNo != 0 ? nullptr : LeftUnlowered;
+      return OpNo != 0 ? nullptr : &LeftUnlowered;
     case Instruction::Load:
-      return LeftUnlowered;
+      return &LeftUnlowered;
     case Instruction::Call:
     case Instruction::Invoke:
     case Instruction::CallBr:
       return whyNotAllowedInCall(cast<CallBase>(I), OpNo);
     default:
-      return "percpu-llvm: a per-CPU pointer reaches an operation the pass "
-             "does not know; it could reach the template, not this CPU's "
-             "copy: use this_cpu_ptr() to work on this CPU's copy (please "
-             "report it)";
+      return &UnknownOperation;
     }
   }
 
-  const char *whyNotAllowedInCall(const CallBase &Call, unsigned OpNo) const {
+  const Problem *whyNotAllowedInCall(const CallBase &Call,
+                                     unsigned OpNo) const {
     if (Call.isBundleOperand(OpNo))
-      return "a per-CPU pointer in an operand bundle is not supported: the "
-             "bundle's user would see the template, not this CPU's copy";
+      return &InBundle;
     if (Call.isCallee(&Call.getOperandUse(OpNo)))
-      return "a call through a per-CPU pointer is not supported";
+      return &CallThrough;
     if (Call.isInlineAsm())
-      return "an inline asm operand points into per-CPU memory; the asm "
-             "would address the template, not this CPU's copy: pass "
-             "this_cpu_ptr(p) instead";
+      return &InlineAsmProblem;
     if (auto *II = dyn_cast<IntrinsicInst>(&Call))
       return isPointerOnlyIntrinsic(II->getIntrinsicID()) ? nullptr
-                                                          : LeftUnlowered;
+                                                          : &LeftUnlowered;
     if (Libs.isLibraryCall(Call))
-      return LeftUnlowered;
+      return &LeftUnlowered;
     unsigned ArgNo = Call.getArgOperandNo(&Call.getOperandUse(OpNo));
     if (Call.isByValArgument(ArgNo) || Call.isInAllocaArgument(ArgNo) ||
         Call.paramHasAttr(ArgNo, Attribute::Preallocated) ||
         Call.paramHasAttr(ArgNo, Attribute::ByRef))
-      return "a per-CPU object passed by value would be copied from the "
-             "template, not this CPU's copy; pass this_cpu_read(v) or "
-             "*this_cpu_ptr(&v)";
+      return &ByValue;
     // A direct call is judged by the callee's declaration: clang types an
     // unprototyped call (void f(); f(&v);) after its arguments.
     auto *Callee = dyn_cast<Function>(Call.getCalledOperand()->stripPointerCasts());
     FunctionType *FTy =
         Callee ? Callee->getFunctionType() : Call.getFunctionType();
     if (ArgNo >= FTy->getNumParams())
-      return "a per-CPU pointer passed as a variadic argument would be read "
-             "as an ordinary pointer to the template; pass this_cpu_ptr(p) "
-             "for this CPU's copy, or (uintptr_t)p for the pointer's value";
+      return &Variadic;
     if (!isPercpuType(FTy->getParamType(ArgNo)))
-      return CastHint;
+      return &CastProblem;
     return nullptr;
   }
 
@@ -213,15 +228,16 @@ void checkOnlyPointerMovesLeft(Module &M, const LibraryCalls &Libs,
   Checker Check(Libs, Diag);
   for (GlobalVariable &GV : M.globals()) {
     if (GV.getAddressSpace() == PERCPU_ADDRESS_SPACE)
-      Diag.error(GV, "percpu-llvm internal error: a per-CPU variable was "
-                     "left outside the template (please report it)");
+      Diag.error(GV,
+                 "percpu-llvm internal error: a per-CPU variable was left "
+                 "outside the template",
+                 "please report it");
     if (GV.hasInitializer())
       Check.checkConstant(*GV.getInitializer(), GV);
   }
   for (GlobalAlias &GA : M.aliases())
     if (isPercpuType(GA.getAliasee()->getType()))
-      Diag.error(GA, "an alias of a per-CPU variable is not supported; "
-                     "declare the variable itself with DECLARE_PER_CPU");
+      Diag.error(GA, AliasProblem.What, AliasProblem.Advice);
   for (Function &F : M)
     for (Instruction &I : instructions(F))
       for (const Use &U : I.operands()) {

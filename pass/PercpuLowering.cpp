@@ -108,8 +108,10 @@
 //   PIE link reaches them through the GOT.
 // - Only ELF targets: the template section and its __start/__stop symbols
 //   are ELF's; Mach-O and COFF get an error.
-// - What cannot be lowered is a compiler error at the source location
-//   (compile with -g for line and column), never a silent fall-through.
+// - What cannot be lowered is a compiler error at the source location,
+//   never a silent fall-through. PercpuEarlyCheck.h reports it from a copy
+//   of the unoptimised module, so the location is the same at every -O;
+//   PercpuDiagnostics.h says where each kind of error points.
 //
 //===----------------------------------------------------------------------===//
 
@@ -225,8 +227,10 @@ static void diagnoseUnsupportedGlobals(Module &M,
   for (GlobalVariable *GV : Globals) {
     if (!GV->isThreadLocal())
       continue;
-    Diag.error(*GV, "a per-CPU variable cannot be thread-local: it already "
-                    "has one copy per CPU; drop _Thread_local/__thread");
+    Diag.error(*GV,
+               "a per-CPU variable cannot be thread-local: it already has "
+               "one copy per CPU",
+               "drop _Thread_local/__thread (thread_local in C++)");
     // Lower it as the per-CPU variable it also is, without follow-on errors.
     for (User *U : make_early_inc_range(GV->users()))
       if (auto *II = dyn_cast<IntrinsicInst>(U);
@@ -238,18 +242,18 @@ static void diagnoseUnsupportedGlobals(Module &M,
   }
   for (GlobalAlias &GA : M.aliases())
     if (isPercpuPointer(&GA) || isPercpuPointerType(GA.getAliasee()->getType()))
-      Diag.error(GA, "an alias of a per-CPU variable is not supported; "
-                     "declare the variable itself with DECLARE_PER_CPU");
+      Diag.error(GA, AliasProblem.What, AliasProblem.Advice);
   for (GlobalVariable *GV : Globals) {
     StringRef Section = GV->getSection();
     if (Section.empty() || Section == PERCPU_SECTION ||
         Section == PERCPU_SHARED_ALIGNED_SECTION)
       continue;
-    Diag.error(*GV, "a per-CPU variable lives in the template section '" +
-                        Twine(PERCPU_SECTION) + "', so its section(\"" +
-                        Section + "\") cannot be honoured; remove the "
-                        "attribute (the linker fragments place the "
-                        "template)");
+    Diag.error(*GV,
+               "a per-CPU variable lives in the template section '" +
+                   Twine(PERCPU_SECTION) + "', so its section(\"" + Section +
+                   "\") cannot be honoured",
+               "remove the attribute (the linker fragments place the "
+               "template)");
     GV->setSection("");
   }
   // llvm.used and friends hold casts of every kind; moveToTemplates
@@ -257,8 +261,10 @@ static void diagnoseUnsupportedGlobals(Module &M,
   for (GlobalVariable &GV : M.globals())
     if (!GV.getName().starts_with("llvm.") && GV.hasInitializer() &&
         hasPercpuCast(GV.getInitializer())) {
-      Diag.error(GV, Twine("its initialiser converts a per-CPU pointer: ") +
-                         CastHint);
+      Diag.error(GV,
+                 Twine("its initialiser converts a per-CPU pointer: ") +
+                     CastProblem.What,
+                 CastProblem.Advice);
       GV.setInitializer(Constant::getNullValue(GV.getValueType()));
     }
 }
@@ -644,10 +650,11 @@ static bool checkAtomicAccess(Instruction &I, PercpuTarget &Target,
     }
     return true;
   }
-  Diag.error(I, "an atomic operation on " + Twine(Bytes) + " bytes of " +
-                    (Alignment.value() < Bytes ? "misaligned " : "") +
-                    "per-CPU memory has no single instruction on this "
-                    "target; use a naturally aligned 1, 2, 4 or 8-byte type");
+  Diag.error(I,
+             "an atomic operation on " + Twine(Bytes) + " bytes of " +
+                 (Alignment.value() < Bytes ? "misaligned " : "") +
+                 "per-CPU memory has no single instruction on this target",
+             "use a naturally aligned 1, 2, 4 or 8-byte type");
   return false;
 }
 
@@ -712,13 +719,11 @@ static bool lowerAccess(Instruction &I, PercpuTarget &Target,
     return true;
   }
   if (auto *Call = dyn_cast<CallBase>(&I); Call && Call->isInlineAsm()) {
-    Diag.error(I, "an inline asm operand points into per-CPU memory; the asm "
-                  "would address the template, not this CPU's copy: pass "
-                  "this_cpu_ptr(p) instead");
+    Diag.error(I, InlineAsmProblem);
     return false;
   }
-  Diag.error(I, "this operation on per-CPU memory cannot be lowered; access "
-                "the variable through this_cpu_ptr() instead");
+  Diag.error(I, "this operation on per-CPU memory cannot be lowered",
+             "access the variable through this_cpu_ptr() instead");
   return false;
 }
 
@@ -800,7 +805,7 @@ static bool lowerFunction(Function &F, PercpuTarget &Target,
   SmallVector<CallInst *, 4> ThisCpuPtrs, CmpXchg128s;
   for (Instruction &I : instructions(F)) {
     if (isPercpuCast(I))
-      Diag.error(I, CastHint);
+      Diag.error(I, CastProblem);
     else if (isThisCpuPtrCall(I))
       ThisCpuPtrs.push_back(cast<CallInst>(&I));
     else if (isCmpXchg128Call(I))
@@ -812,9 +817,10 @@ static bool lowerFunction(Function &F, PercpuTarget &Target,
     if (AtomicCmpXchgInst *CX = expandCmpXchg128(*Call))
       Accesses.push_back(CX);
     else
-      Diag.error(*Call, "this_cpu_cmpxchg128 is not available for this "
-                        "target's calling convention; use this_cpu_cmpxchg "
-                        "on 8 bytes or less");
+      Diag.error(*Call,
+                 "this_cpu_cmpxchg128 is not available for this target's "
+                 "calling convention",
+                 "use this_cpu_cmpxchg on 8 bytes or less");
   }
   if (Accesses.empty() && ThisCpuPtrs.empty())
     return false;
@@ -886,19 +892,20 @@ static StringRef objectFormatName(const Triple &TT) {
 }
 
 /// The base register: the architecture's default or the one requested.
-static std::optional<StringRef> selectRegister(Module &M, const ArchInfo &Info,
+static std::optional<StringRef> selectRegister(const ArchInfo &Info,
                                                const Triple &TT,
-                                               StringRef Requested) {
+                                               StringRef Requested,
+                                               Diagnostics &Diag) {
   if (Requested.empty())
     return Info.Registers.front();
   auto It = find(Info.Registers, Requested);
   if (It != Info.Registers.end())
     return *It;
-  M.getContext().emitError("percpu-llvm: PERCPU_REGISTER=" + Requested +
-                           " is not a per-CPU base register on " +
-                           Triple::getArchTypeName(TT.getArch()) +
-                           "; supported: " +
-                           PercpuTarget::registerNames(Info));
+  std::string Supported = "supported: " + PercpuTarget::registerNames(Info);
+  Diag.error("PERCPU_REGISTER=" + Requested +
+                 " is not a per-CPU base register on " +
+                 Triple::getArchTypeName(TT.getArch()),
+             Supported.c_str());
   return std::nullopt;
 }
 
@@ -917,16 +924,16 @@ static void requireMatchingRuntime(Module &M, const PercpuOptions &Opts) {
   appendToUsed(M, {Check});
 }
 
-static std::optional<PercpuOptions> parseMode(Module &M, StringRef Mode) {
+static std::optional<PercpuOptions> parseMode(StringRef Mode,
+                                              Diagnostics &Diag) {
   PercpuOptions Opts;
   if (Mode == "single-cpu")
     Opts.SingleCpu = true;
   else if (Mode == "preempt-hooks")
     Opts.PreemptHooks = true;
   else if (!Mode.empty()) {
-    M.getContext().emitError("percpu-llvm: unknown per-CPU mode '" + Mode +
-                             "'; define PERCPU_SINGLE_CPU or "
-                             "PERCPU_PREEMPT_HOOKS, or neither");
+    Diag.error("unknown per-CPU mode '" + Mode + "'",
+               "define PERCPU_SINGLE_CPU or PERCPU_PREEMPT_HOOKS, or neither");
     return std::nullopt;
   }
   return Opts;
@@ -947,22 +954,23 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   if (Info && !TT.isOSBinFormatELF()) {
     // The model needs ELF: __start_/__stop_ symbols for the template
     // section, and the backends' segment and register addressing.
-    M.getContext().emitError(
-        "percpu-llvm: per-CPU variables are not supported on target '" +
-        TT.str() + "': they need the ELF object format (Linux, BSD, bare "
-        "metal), not " + objectFormatName(TT));
+    Diag.error("per-CPU variables are not supported on target '" + TT.str() +
+               "': they need the ELF object format (Linux, BSD, bare "
+               "metal), not " +
+               objectFormatName(TT));
     return PreservedAnalyses::none();
   }
   if (!Info) {
-    M.getContext().emitError(
-        "percpu-llvm: per-CPU variables are not supported on target '" +
-        TT.str() + "'; supported architectures: " +
-        PercpuTarget::supportedArchNames());
+    std::string Supported =
+        "supported architectures: " + PercpuTarget::supportedArchNames();
+    Diag.error("per-CPU variables are not supported on target '" + TT.str() +
+                   "'",
+               Supported.c_str());
     return PreservedAnalyses::none();
   }
 
-  std::optional<StringRef> Reg = selectRegister(M, *Info, TT, RequestedReg);
-  std::optional<PercpuOptions> Opts = parseMode(M, Mode);
+  std::optional<StringRef> Reg = selectRegister(*Info, TT, RequestedReg, Diag);
+  std::optional<PercpuOptions> Opts = parseMode(Mode, Diag);
   if (!Reg || !Opts)
     return PreservedAnalyses::none();
   Opts->Reg = *Reg;

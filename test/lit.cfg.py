@@ -11,7 +11,7 @@ import lit.util
 
 config.name = "percpu-llvm (LLVM %s)" % config.llvm_version_major
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".ll", ".c", ".test"]
+config.suffixes = [".ll", ".c", ".cpp", ".test"]
 config.excludes = ["Inputs"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.percpu_binary_dir, "test")
@@ -24,6 +24,9 @@ config.environment["PATH"] = os.pathsep.join(
 config.substitutions.append(("%clang", config.percpu_clang))
 config.substitutions.append(("%opt", config.percpu_opt))
 config.substitutions.append(("%plugin", config.percpu_plugin))
+# percpu-c++: percpu-cc as clang++ (test/cxx).
+config.substitutions.append(
+    ("%percpu_cxx", os.path.join(os.path.dirname(config.percpu_cc), "percpu-c++")))
 config.substitutions.append(("%percpu_cc", config.percpu_cc))
 config.substitutions.append(("%percpu_include", config.percpu_include_dir))
 config.substitutions.append(("%percpu_lib", config.percpu_lib_dir))

@@ -6,7 +6,7 @@
  * executable (/proc/self/exe, else argv[0] through PATH), <prefix>/bin.
  * The build tree and an installed tree are laid out the same way:
  *
- *	<prefix>/bin/percpu-cc
+ *	<prefix>/bin/percpu-cc, percpu-c++ (a symlink, see C++ below)
  *	<prefix>/lib/percpu-llvm/PercpuLowering.so               the plugin
  *	<prefix>/lib/percpu-llvm/<arch>[-<variant>]/libpercpu.a  the runtimes
  *	<prefix>/include/percpu.h, percpu/abi.h         the headers
@@ -16,8 +16,14 @@
  * (PERCPU_CC_CLANG, a system clang such as /usr/lib/llvm-19/bin/clang),
  * which PERCPU_CLANG replaces.
  *
+ * C++: run as percpu-c++ (a symlink to percpu-cc, or any name ending in
+ * "++"), it is clang++: --driver-mode=g++ compiles C++ and links the C++
+ * standard library, as clang++ does. percpu-cc -x c++ compiles C++ but,
+ * like clang, links no C++ library.
+ *
  * Every argument goes to clang unchanged and in order. percpu-cc adds the
- * target, the plugin and the include directory in front and the runtime
+ * target, the plugin, the include directory and -Rpass (for the locations
+ * of the pass's errors without -g, below) in front and the runtime
  * archive at the end, so that it resolves what the user's objects use
  * (unless every argument is an option: then clang has no input to link).
  * percpu-cc never guesses whether clang links: what only a link uses sits
@@ -67,6 +73,14 @@
 
 #include "percpu/abi.h"
 
+/*
+ * Line and column for the pass's errors without -g: clang keeps source
+ * locations in the IR (and emits no debug info from them) whenever -Rpass
+ * asks for remarks. The pattern matches no pass, so none are printed; a
+ * -Rpass of the user's comes later and replaces it.
+ */
+#define PERCPU_CC_LOCATION_REMARKS "percpu-llvm-source-locations"
+
 #define STR_(x) #x
 #define STR(x) STR_(x)
 
@@ -115,6 +129,7 @@ struct config {
 	const char *reg; /* --percpu-reg, or 0 */
 	int want[NOPTION]; /* by option id */
 	int shared, user_ld, relax_gp;
+	int cxx; /* run as percpu-c++ */
 	int named_file; /* an argument that is no option: input, @file, value */
 };
 
@@ -177,6 +192,13 @@ static const struct option *find_option(const char *s, const char **val)
 	if (!strncmp(s, "--percpu", 8))
 		die("unknown option '%s' (see percpu-cc --help)", s);
 	return 0;
+}
+
+/* Whether argv[0] names the C++ driver (percpu-c++), as clang++ does. */
+static int invoked_as_cxx(const char *argv0)
+{
+	size_t n = strlen(argv0);
+	return n >= 2 && !strcmp(argv0 + n - 2, "++");
 }
 
 /* Take our options out of argv and note what of clang's matters to us;
@@ -445,6 +467,7 @@ static void usage(void)
 	}
 	puts("\n"
 	     "Every other argument goes to clang unchanged: see clang --help.\n"
+	     "Run as percpu-c++, percpu-cc is clang++ (--driver-mode=g++).\n"
 	     "PERCPU_CLANG names another clang (of LLVM " STR(PERCPU_CC_LLVM_MAJOR) ", the plugin's).\n"
 	     "The target is the host's unless --target or -target says otherwise.\n"
 	     "\n"
@@ -467,7 +490,7 @@ static char **build_command(const char *clang, const struct config *c,
 			    const char *triple, const char *reg,
 			    const char *runtime, int argc, char **argv)
 {
-	char **args = malloc((argc + 16) * sizeof *args); /* ours: at most 15 */
+	char **args = malloc((argc + 18) * sizeof *args); /* ours: at most 17 */
 	int n = 0, i;
 	int lld = !c->user_ld && strcmp(a->name, "x86_64");
 	int no_relax_gp = LLD_KNOWS_RELAX_GP && !strncmp(a->name, "riscv", 5) &&
@@ -476,10 +499,13 @@ static char **build_command(const char *clang, const struct config *c,
 	if (!args)
 		die("out of memory");
 	args[n++] = (char *)clang;
+	if (c->cxx)
+		args[n++] = "--driver-mode=g++";
 	if (!c->target) /* keep clang's target and the runtime's arch in step */
 		args[n++] = xstrcat("--target=", triple, "");
 	args[n++] = xstrcat("-fpass-plugin=", t->plugin, "");
 	args[n++] = xstrcat("-I", t->include, "");
+	args[n++] = "-Rpass=" PERCPU_CC_LOCATION_REMARKS;
 	if (reg != a->regs[0])
 		args[n++] = xstrcat("-DPERCPU_REGISTER=", reg, "");
 	if (c->want[OPT_SINGLE_CPU])
@@ -555,6 +581,7 @@ int main(int argc, char **argv)
 	const char *triple, *reg, *clang;
 	char *runtime, **args;
 
+	c.cxx = invoked_as_cxx(argv[0]);
 	argc = parse_args(argc, argv, &c);
 	if (c.want[OPT_HELP]) {
 		usage();

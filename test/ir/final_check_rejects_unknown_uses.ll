@@ -38,7 +38,7 @@ join:
   ret ptr addrspace(300) %l
 }
 
-; CHECK-DAG: error: {{.*}}in function funclet_operand{{.*}}: percpu-llvm: a per-CPU pointer reaches an operation the pass does not know
+; CHECK-DAG: error: {{.*}}in function funclet_operand{{.*}}: a per-CPU pointer reaches an operation the pass does not know
 define void @funclet_operand() personality ptr @__CxxFrameHandler3 {
 entry:
   invoke void @may_throw() to label %done unwind label %cleanup

@@ -18,7 +18,8 @@ target triple = "aarch64-unknown-linux-gnu"
 ; CHECK: [[Q:%.*]] = getelementptr i8, ptr [[P]], i64 ptrtoint (ptr @v to i64)
 ; CHECK: load i64, ptr [[Q]]
 ; CHECK: [[REG]] = !{!"tpidr_el2"}
-; BAD: error: percpu-llvm: PERCPU_REGISTER=tpidr_el3 is not a per-CPU base register on aarch64; supported: tpidr_el1, tpidr_el2, tpidr_el0
+; BAD: error: PERCPU_REGISTER=tpidr_el3 is not a per-CPU base register on aarch64
+; opt stops at the first error, before the note that lists the registers.
 define i64 @rd() {
   %x = load i64, ptr addrspace(300) @v
   ret i64 %x

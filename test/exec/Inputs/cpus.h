@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Threads as CPUs: each thread points its base register at one CPU's area
- * with percpu_init_reg(cpu), then runs the test's function.
+ * with percpu_init_reg(cpu), then runs the test's function. C and C++.
  */
 #ifndef PERCPU_TEST_CPUS_H
 #define PERCPU_TEST_CPUS_H
@@ -30,7 +30,7 @@ struct cpu_thread {
 static pthread_barrier_t cpus_barrier;
 
 static void *cpu_thread_main(void *arg) {
-  struct cpu_thread *t = arg;
+  struct cpu_thread *t = (struct cpu_thread *)arg; /* C++ too */
   EXPECT_EQ(percpu_init_reg(t->cpu), 0);
   /* Every CPU has its register set before any runs, and runs before any
      exits: the copies are used at the same time. */
@@ -42,7 +42,7 @@ static void *cpu_thread_main(void *arg) {
 
 /* Runs fn(cpu) for cpu = 0 .. ncpus-1, each on its own thread. */
 static void run_on_cpus(unsigned ncpus, void (*fn)(unsigned cpu)) {
-  struct cpu_thread *t = calloc(ncpus, sizeof *t);
+  struct cpu_thread *t = (struct cpu_thread *)calloc(ncpus, sizeof *t);
   EXPECT(t != NULL);
   EXPECT_EQ(pthread_barrier_init(&cpus_barrier, NULL, ncpus), 0);
   for (unsigned i = 0; i < ncpus; i++) {

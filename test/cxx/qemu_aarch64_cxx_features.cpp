@@ -1,0 +1,11 @@
+// RUN: %percpu_cc --target=aarch64-linux-gnu --percpu-reg=tpidr_el0 -ffreestanding -O2 -c %S/../qemu/Inputs/qemu_rt.c -o %t.rt.o
+// Verify that C++ on per-CPU variables (Inputs/cxx_features.h: member functions through this_cpu_ptr and per_cpu references, templates, references, lambdas, namespaces, constexpr initialisers, invokes with landing pads) reaches each CPU's copy in a freestanding aarch64 program under qemu-user, TPIDR_EL0 as the base register, at -O2 and -O0, in C++17 and C++20.
+// RUN: %percpu_cxx --target=aarch64-linux-gnu --percpu-reg=tpidr_el0 -std=c++17 -ffreestanding -nostdlib -static -fno-rtti -O2 %s %t.rt.o -o %t
+// RUN: %run-aarch64 %t | FileCheck %s
+// RUN: %percpu_cxx --target=aarch64-linux-gnu --percpu-reg=tpidr_el0 -std=c++20 -ffreestanding -nostdlib -static -fno-rtti -O0 %s %t.rt.o -o %t0
+// RUN: %run-aarch64 %t0 | FileCheck %s
+// REQUIRES: qemu-aarch64
+
+// CHECK: C++ on per-CPU variables: {{[0-9]+}} checks passed
+#include "Inputs/qemu_cxx_main.h"
+// SPDX-License-Identifier: BSD-2-Clause
