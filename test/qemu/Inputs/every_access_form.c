@@ -95,7 +95,7 @@ static unsigned opaque(unsigned x) {
 }
 
 /* The template copy of a variable: an integer round trip, no per-CPU access. */
-#define TEMPLATE(var) (*(__typeof_unqual__(var) *)(uintptr_t)&(var))
+#define TEMPLATE(var) (*(__percpu_typeof_unqual(var) *)(uintptr_t)&(var))
 
 /* A per-CPU pointer as an argument: *p is this CPU's copy. */
 __attribute__((noinline)) static void bump(unsigned long __percpu *p,
