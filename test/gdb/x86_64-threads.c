@@ -41,7 +41,7 @@
 // CHECK-NEXT: [3]: 13
 // CHECK-NEXT: [2]: {a = 102, b = 202}
 // CHECK-NEXT: template: 0x{{[0-9a-f]+}}-0x{{[0-9a-f]+}} ({{[0-9]+}} bytes)
-// CHECK-NEXT: CPUs: 4 (offset0 0x{{[0-9a-f]+}}, stride {{[0-9]+}})
+// CHECK-NEXT: CPUs: 4 (offsets[] at 0x{{[0-9a-f]+}})
 // CHECK-NEXT: CPU 0: offset 0x[[OFF0:[0-9a-f]+]], area
 // CHECK: this CPU: $gs_base = 0x[[OFF0]] (CPU 0)
 // CHECK-NOT: Error
