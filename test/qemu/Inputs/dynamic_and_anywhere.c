@@ -26,16 +26,6 @@
 #define LATE (NCPUS - 1)
 #define AREA_BYTES 8192
 
-#if defined(__aarch64__)
-#define ARCH_NAME "aarch64"
-#elif defined(__riscv) && __riscv_xlen == 64
-#define ARCH_NAME "riscv64"
-#elif defined(__riscv)
-#define ARCH_NAME "riscv32"
-#elif defined(__loongarch__)
-#define ARCH_NAME "loongarch64"
-#endif
-
 extern char __start_percpu[], __stop_percpu[];
 
 DEFINE_PER_CPU(unsigned long, counter) = 100;

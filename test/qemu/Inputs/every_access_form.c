@@ -46,16 +46,6 @@
 #define REGISTER_NAME "r21"
 #endif
 
-#if defined(__aarch64__)
-#define ARCH_NAME "aarch64"
-#elif defined(__riscv) && __riscv_xlen == 64
-#define ARCH_NAME "riscv64"
-#elif defined(__riscv)
-#define ARCH_NAME "riscv32"
-#elif defined(__loongarch__)
-#define ARCH_NAME "loongarch64"
-#endif
-
 struct stats {
   unsigned long min, max, count;
   uint16_t tag;

@@ -57,4 +57,15 @@ int rt_report(const char *what);
 
 #define CHECK_PTR_EQ(a, b) CHECK_EQ((uintptr_t)(a), (uintptr_t)(b))
 
+/* The architecture, for the report line. */
+#if defined(__aarch64__)
+#define ARCH_NAME "aarch64"
+#elif defined(__riscv) && __riscv_xlen == 64
+#define ARCH_NAME "riscv64"
+#elif defined(__riscv)
+#define ARCH_NAME "riscv32"
+#elif defined(__loongarch__)
+#define ARCH_NAME "loongarch64"
+#endif
+
 #endif
