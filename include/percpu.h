@@ -27,11 +27,20 @@
 #ifndef PERCPU_H
 #define PERCPU_H
 
+#include "percpu/abi.h"
+#include "percpu/types.h"
+#include "percpu/version.h"
+
+/*
+ * The header needs no other (percpu/types.h): it compiles with -nostdinc
+ * -ffreestanding. A hosted compile that has them still gets <stddef.h> and
+ * <stdint.h>, as before, for the programs that use size_t and uintptr_t
+ * with <percpu.h> alone.
+ */
+#if __STDC_HOSTED__ && __has_include(<stddef.h>) && __has_include(<stdint.h>)
 #include <stddef.h>
 #include <stdint.h>
-
-#include "percpu/abi.h"
-#include "percpu/version.h"
+#endif
 
 #ifndef __clang__
 #error "percpu.h needs clang with the percpu-llvm plugin (see README.md)"
@@ -168,7 +177,7 @@ void *__percpu_this_cpu_ptr(const volatile void __percpu *p);
 #define per_cpu_ptr(p, cpu)                                                     \
   ((__percpu_plain_ptr_type(p))__percpu_remote((p), (cpu)))
 #define per_cpu(var, cpu)                                                       \
-  (*(__percpu_plain_ptr_type(&(var)))((uintptr_t)&(var) +                     \
+  (*(__percpu_plain_ptr_type(&(var)))((__percpu_uintptr_t)&(var) +            \
                                       __percpu_offset_checked(cpu)))
 
 /*
@@ -310,12 +319,13 @@ unsigned __int128 __percpu_cmpxchg128(volatile unsigned __int128 __percpu *p,
  * areas the runtime needs percpu_table_bytes(ncpus) of bookkeeping: the
  * offset table and the allocator's map.
  */
-size_t percpu_area_size(void);  /* bytes of the template */
-size_t percpu_area_align(void); /* alignment of every area (>= 64) */
-size_t percpu_area_stride(void); /* bytes of an area, dynamic reserve included */
-size_t percpu_table_bytes(unsigned ncpus); /* the bookkeeping */
+__percpu_size_t percpu_area_size(void);  /* bytes of the template */
+__percpu_size_t percpu_area_align(void); /* alignment of every area (>= 64) */
+/* bytes of an area, dynamic reserve included */
+__percpu_size_t percpu_area_stride(void);
+__percpu_size_t percpu_table_bytes(unsigned ncpus); /* the bookkeeping */
 /* ncpus areas and the bookkeeping, contiguous: what percpu_init needs. */
-size_t percpu_areas_bytes(unsigned ncpus);
+__percpu_size_t percpu_areas_bytes(unsigned ncpus);
 
 /*
  * The set-up, in three forms over one mechanism; each runs once (later
@@ -343,9 +353,9 @@ size_t percpu_areas_bytes(unsigned ncpus);
  * belongs to the executable).
  */
 int percpu_setup_areas(void *const areas[], unsigned ncpus, void *table,
-                       size_t table_bytes);
+                       __percpu_size_t table_bytes);
 int percpu_init(void *base, unsigned ncpus);
-int percpu_init_buffer(void *buffer, size_t bytes, unsigned ncpus);
+int percpu_init_buffer(void *buffer, __percpu_size_t bytes, unsigned ncpus);
 
 /*
  * A possible CPU given no area at the set-up, when it comes up: copies the
@@ -372,7 +382,8 @@ int percpu_init_in_place(void);
 unsigned percpu_area_num(void);        /* possible CPUs; 0 before set-up */
 int percpu_cpu_online(unsigned cpu);   /* 1 if cpu has an area, else 0 */
 void *percpu_area_base(unsigned cpu);  /* NULL for a cpu without an area */
-uintptr_t percpu_offset(unsigned cpu); /* area - template; 0 without one */
+/* area - template; 0 without one */
+__percpu_uintptr_t percpu_offset(unsigned cpu);
 /* CPU cpu's copy of *p; NULL for a cpu without an area. See per_cpu_ptr. */
 void *percpu_remote_ptr(const volatile void __percpu *p, unsigned cpu);
 
@@ -384,8 +395,8 @@ void *percpu_remote_ptr(const volatile void __percpu *p, unsigned cpu);
  * -EPERM when the kernel refuses the value (an area placed below the
  * template gives a "negative" offset that arch_prctl rejects).
  */
-uintptr_t percpu_read_reg(void);
-int percpu_write_reg(uintptr_t value);
+__percpu_uintptr_t percpu_read_reg(void);
+int percpu_write_reg(__percpu_uintptr_t value);
 int percpu_init_reg(unsigned cpu);
 
 /*
@@ -427,7 +438,7 @@ static const char __percpu_mode[] __percpu_c_name(__percpu_mode)
  * compiler may then keep both in registers across a loop.
  */
 struct percpu_remote_layout {
-  const uintptr_t *offsets;
+  const __percpu_uintptr_t *offsets;
   unsigned num;
 };
 /* Hidden: the runtime is linked into the same image, so no GOT load. */
@@ -435,7 +446,8 @@ extern struct percpu_remote_layout __percpu_remote_layout
     __attribute__((visibility("hidden")));
 
 /* Non-canonical or unmapped on every 64-bit target (bit 55 flipped). */
-#define PERCPU_OFFSET_OFFLINE ((uintptr_t)1 << (sizeof(uintptr_t) * 8 - 9))
+#define PERCPU_OFFSET_OFFLINE                                                   \
+  ((__percpu_uintptr_t)1 << (sizeof(__percpu_uintptr_t) * 8 - 9))
 
 static inline unsigned __percpu_possible(void) {
   return ((const unsigned *)__percpu_remote_layout.offsets)[-1];
@@ -459,14 +471,14 @@ static inline int __percpu_online(unsigned cpu) {
  *        RISC-V and LoongArch (an unsigned int is kept sign-extended).
  */
 #if defined(__x86_64__) || defined(__aarch64__)
-static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
-  const uintptr_t *offsets = __percpu_remote_layout.offsets;
+static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
+  const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
   unsigned num = ((const unsigned *)offsets)[-1];
   return offsets[cpu < num ? cpu : num];
 }
 #else
-static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
-  const uintptr_t *offsets = __percpu_remote_layout.offsets;
+static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
+  const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
   if (__builtin_expect(cpu >= ((const unsigned *)offsets)[-1], 0))
     __builtin_trap();
   return offsets[(int)cpu];
@@ -475,12 +487,12 @@ static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
 
 static inline void *__percpu_remote(const volatile void __percpu *p,
                                     unsigned cpu) {
-  const uintptr_t *offsets = __percpu_remote_layout.offsets;
+  const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
   void *copy = (void *)0;
   if (cpu < ((const unsigned *)offsets)[-1]) {
-    uintptr_t offset = offsets[(int)cpu];
+    __percpu_uintptr_t offset = offsets[(int)cpu];
     if (offset != PERCPU_OFFSET_OFFLINE)
-      copy = (void *)((uintptr_t)p + offset);
+      copy = (void *)((__percpu_uintptr_t)p + offset);
   }
   /* Opaque to the optimiser: *per_cpu_ptr(&v, bad_cpu) must fault on NULL,
    * not lose the check because dereferencing NULL is undefined. */

@@ -24,7 +24,6 @@
  *   then it is possible but not online.
  */
 #include <percpu.h>
-#include <stdatomic.h>
 
 #include "kernel.h"
 
@@ -76,8 +75,8 @@ static unsigned long __percpu *dyn_irqs;
 
 char stacks[NCPUS][STACK_BYTES] __attribute__((aligned(16)));
 
-static atomic_uint cpus_done;
-static atomic_uint cpus_alive;
+static unsigned cpus_done;
+static unsigned cpus_alive;
 static unsigned failures;
 
 /* The compiler may emit calls to these. */
@@ -200,7 +199,7 @@ static void cpu_run(unsigned cpu) {
       this_cpu_read(*dyn_mixed) != 0 || *this_cpu_ptr(dyn_irqs) != 0)
     this_cpu_inc(bad_init);
   this_cpu_write(cpu_id, cpu);
-  atomic_fetch_add(&cpus_alive, 1);
+  __atomic_fetch_add(&cpus_alive, 1, __ATOMIC_SEQ_CST);
 
   arch_timer_start();
   while (this_cpu_read(irqs) < IRQ_TARGET || this_cpu_read(loops) < MIN_LOOPS) {
@@ -211,7 +210,7 @@ static void cpu_run(unsigned cpu) {
     __asm__ volatile("" ::: "memory"); /* one load and store per turn */
   }
   arch_timer_stop();
-  atomic_fetch_add_explicit(&cpus_done, 1, memory_order_release);
+  __atomic_fetch_add(&cpus_done, 1, __ATOMIC_RELEASE);
 }
 
 _Noreturn void secondary_main(unsigned cpu) {
@@ -289,7 +288,7 @@ _Noreturn void kernel_main(void) {
   arch_start_cpus(NCPUS);
   cpu_run(0);
 
-  while (atomic_load_explicit(&cpus_done, memory_order_acquire) != NCPUS)
+  while (__atomic_load_n(&cpus_done, __ATOMIC_ACQUIRE) != NCPUS)
     ;
 
   online = 0;
@@ -349,8 +348,8 @@ _Noreturn void kernel_main(void) {
         (uintptr_t)this_cpu_ptr(&loops), (uintptr_t)per_cpu_ptr(&loops, 0));
   check(per_cpu_ptr(&loops, NCPUS) == NULL, "per_cpu_ptr past the end", NCPUS,
         (uintptr_t)per_cpu_ptr(&loops, NCPUS), 0);
-  check(atomic_load(&cpus_alive) == NCPUS, "CPUs alive", 0,
-        atomic_load(&cpus_alive), NCPUS);
+  check(__atomic_load_n(&cpus_alive, __ATOMIC_SEQ_CST) == NCPUS, "CPUs alive",
+        0, __atomic_load_n(&cpus_alive, __ATOMIC_SEQ_CST), NCPUS);
 
   /* Information only: how often an interrupt hit a read-modify-write. */
   puts_("control: raw_cpu_add lost ");
