@@ -172,7 +172,8 @@ void *__percpu_this_cpu_ptr(const volatile void __percpu *p);
  *                     an area yet faults on a 64-bit target
  *                     (PERCPU_OFFSET_OFFLINE).
  */
-#define this_cpu_ptr(p) ((__percpu_plain_ptr_type(p))__percpu_this_cpu_ptr(p))
+#define this_cpu_ptr(p)                                                         \
+  ((__percpu_plain_ptr_type(p))__percpu_this_cpu_ptr(__percpu_guard(p)))
 #define raw_cpu_ptr(p) this_cpu_ptr(p)
 #define per_cpu_ptr(p, cpu)                                                     \
   ((__percpu_plain_ptr_type(p))__percpu_remote((p), (cpu)))
@@ -219,33 +220,34 @@ void percpu_preempt_enable(void);
  * integer and pointer types that are not _Atomic (clang's __atomic builtins
  * reject _Atomic operands; plain C on an _Atomic per-CPU variable works).
  */
-#define this_cpu_read(var) __atomic_load_n(&(var), __ATOMIC_RELAXED)
+#define this_cpu_read(var)                                                      \
+  __atomic_load_n(__percpu_guard(&(var)), __ATOMIC_RELAXED)
 #define this_cpu_write(var, val)                                                \
-  __atomic_store_n(&(var), (val), __ATOMIC_RELAXED)
+  __atomic_store_n(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
 #define this_cpu_add(var, val)                                                  \
-  ((void)__atomic_fetch_add(&(var), (val), __ATOMIC_RELAXED))
+  ((void)__atomic_fetch_add(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_sub(var, val)                                                  \
-  ((void)__atomic_fetch_sub(&(var), (val), __ATOMIC_RELAXED))
+  ((void)__atomic_fetch_sub(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_inc(var) this_cpu_add(var, 1)
 #define this_cpu_dec(var) this_cpu_sub(var, 1)
 #define this_cpu_and(var, val)                                                  \
-  ((void)__atomic_fetch_and(&(var), (val), __ATOMIC_RELAXED))
+  ((void)__atomic_fetch_and(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_or(var, val)                                                   \
-  ((void)__atomic_fetch_or(&(var), (val), __ATOMIC_RELAXED))
+  ((void)__atomic_fetch_or(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_add_return(var, val)                                           \
-  __atomic_add_fetch(&(var), (val), __ATOMIC_RELAXED)
+  __atomic_add_fetch(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
 #define this_cpu_sub_return(var, val)                                           \
-  __atomic_sub_fetch(&(var), (val), __ATOMIC_RELAXED)
+  __atomic_sub_fetch(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
 #define this_cpu_inc_return(var) this_cpu_add_return(var, 1)
 #define this_cpu_dec_return(var) this_cpu_sub_return(var, 1)
 #define this_cpu_xchg(var, val)                                                 \
-  __atomic_exchange_n(&(var), (val), __ATOMIC_RELAXED)
+  __atomic_exchange_n(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
 /* Returns the old value; the store happened if it equals oval. */
 #define this_cpu_cmpxchg(var, oval, nval)                                       \
   ({                                                                            \
     __percpu_typeof_unqual(var) __percpu_old = (oval);                          \
-    __atomic_compare_exchange_n(&(var), &__percpu_old, (nval), 0,               \
-                                __ATOMIC_RELAXED, __ATOMIC_RELAXED);            \
+    __atomic_compare_exchange_n(__percpu_guard(&(var)), &__percpu_old, (nval), \
+                                0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);         \
     __percpu_old;                                                               \
   })
 #ifdef __SIZEOF_INT128__
@@ -258,13 +260,13 @@ unsigned __int128 __percpu_cmpxchg128(volatile unsigned __int128 __percpu *p,
                                       unsigned __int128 oval,
                                       unsigned __int128 nval);
 #define this_cpu_cmpxchg128(var, oval, nval)                                    \
-  __percpu_cmpxchg128(&(var), (oval), (nval))
+  __percpu_cmpxchg128(__percpu_guard(&(var)), (oval), (nval))
 #endif
 
 /* Returns whether the store happened; on failure *ovalp gets the value. */
 #define this_cpu_try_cmpxchg(var, ovalp, nval)                                  \
-  __atomic_compare_exchange_n(&(var), (ovalp), (nval), 0, __ATOMIC_RELAXED,     \
-                              __ATOMIC_RELAXED)
+  __atomic_compare_exchange_n(__percpu_guard(&(var)), (ovalp), (nval), 0,     \
+                              __ATOMIC_RELAXED, __ATOMIC_RELAXED)
 
 /*
  * raw_cpu_* and __this_cpu_*: the same operations for callers that already
@@ -398,6 +400,46 @@ void *percpu_remote_ptr(const volatile void __percpu *p, unsigned cpu);
 __percpu_uintptr_t percpu_read_reg(void);
 int percpu_write_reg(__percpu_uintptr_t value);
 int percpu_init_reg(unsigned cpu);
+
+/*
+ * The template guard (README "Template guard", docs/kernel.md): makes a
+ * CPU whose base register was never set, or an entry path that missed
+ * swapgs, loud instead of silently sharing the template.
+ *
+ * percpu_base_ok() is 1 when this CPU's base register holds the offset of
+ * a CPU with an area, else 0 (so 0 before the set-up, and when the
+ * register is 0: the template). It searches the offset table: for entry
+ * code and assertions in debug builds.
+ *
+ * percpu_poison_template() fills the template with PERCPU_TEMPLATE_POISON
+ * bytes once every possible CPU has its area, so that a stray access reads
+ * garbage (pointers that fault) instead of plausible data. 0, -ENODEV
+ * before the set-up, -EBUSY while a possible CPU has no area (its
+ * percpu_setup_cpu copies the template), -EINVAL in the VMA-0 layout
+ * (there the template's link address holds no data) and in single-CPU
+ * mode (the template is CPU 0's copy).
+ *
+ * -DPERCPU_DEBUG_TEMPLATE makes every this_cpu_* operation and
+ * this_cpu_ptr() first load this CPU's __percpu_self_offset, which is 0
+ * only in the template, and trap (__builtin_trap) if it is 0. Off by
+ * default: it costs a load, a compare and a branch per access.
+ */
+int percpu_base_ok(void);
+int percpu_poison_template(void);
+#define PERCPU_TEMPLATE_POISON 0xa5
+
+#if defined(PERCPU_DEBUG_TEMPLATE) && !defined(PERCPU_SINGLE_CPU)
+DECLARE_PER_CPU(__percpu_uintptr_t, __percpu_self_offset)
+    __attribute__((visibility("hidden")));
+static inline void __percpu_check_base(void) {
+  if (__builtin_expect(
+          __atomic_load_n(&__percpu_self_offset, __ATOMIC_RELAXED) == 0, 0))
+    __builtin_trap();
+}
+#define __percpu_guard(p) (__percpu_check_base(), (p))
+#else
+#define __percpu_guard(p) (p)
+#endif
 
 /*
  * -DPERCPU_REGISTER=<name> chooses the base register on architectures that

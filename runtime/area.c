@@ -177,3 +177,8 @@ int percpu_setup_cpu(unsigned cpu, void *area) {
   percpu_alloc_unlock();
   return err;
 }
+
+/* For guard.c: where the template's bytes are (NULL before the set-up). */
+const void *percpu__template_src(void) {
+  return __atomic_load_n(&template_src, __ATOMIC_RELAXED);
+}

@@ -132,6 +132,9 @@ int percpu__setup(void *const *areas, void *contiguous, unsigned ncpus,
                   void *table, size_t table_bytes,
                   const void *src) PERCPU__HIDDEN;
 
+/* area.c: where the set-up copied the template's bytes from, or NULL. */
+const void *percpu__template_src(void) PERCPU__HIDDEN;
+
 /* alloc.c: the allocator's map, in the table storage, zeroed by the set-up. */
 extern unsigned char *percpu__alloc_map PERCPU__HIDDEN;
 /* Zeroes every allocated block of one area (a CPU brought up late). */
