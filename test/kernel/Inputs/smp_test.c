@@ -192,6 +192,8 @@ static void cpu_run(unsigned cpu) {
   int err = percpu_init_reg(cpu);
   if (err)
     fatal("percpu_init_reg", cpu, (uint64_t)(int64_t)err);
+  if (!percpu_base_ok())
+    fatal("percpu_base_ok after percpu_init_reg", cpu, percpu_read_reg());
   /* Initial values: the template's, and CPU 0's early write; the dynamic
    * counters zeroed on every CPU. */
   if (this_cpu_read(magic) != 0x5eed5eedul || this_cpu_read(early) != 7 ||
@@ -239,6 +241,27 @@ static void allocate_counters(void) {
   if (dyn_mixed != dirty[0] || dyn_irqs != dirty[1])
     fatal("alloc_percpu did not reuse the freed blocks", (uintptr_t)dyn_mixed,
           (uintptr_t)dirty[0]);
+}
+
+/*
+ * The template guard, once every CPU is up: the template is poisoned (not
+ * in the VMA-0 layout, whose template link address holds no data), and the
+ * CPUs' copies and this CPU's register are as they were.
+ */
+static void check_template_guard(void) {
+  int err = percpu_poison_template();
+#ifdef LAYOUT_VMA0
+  check(err == -22, "percpu_poison_template (VMA 0: -EINVAL)", 0,
+        (uint64_t)(int64_t)err, 0);
+#else
+  unsigned long in_template = *(volatile unsigned long *)(uintptr_t)&magic;
+  check(err == 0, "percpu_poison_template", 0, (uint64_t)(int64_t)err, 0);
+  check(in_template == 0xa5a5a5a5a5a5a5a5ul, "template poisoned", 0,
+        in_template, 0);
+#endif
+  check(per_cpu(magic, NCPUS - 1) == 0x5eed5eedul, "copy after the poison",
+        NCPUS - 1, per_cpu(magic, NCPUS - 1), 0x5eed5eedul);
+  check(percpu_base_ok() == 1, "percpu_base_ok", 0, percpu_read_reg(), 0);
 }
 
 _Noreturn void kernel_main(void) {
@@ -350,6 +373,8 @@ _Noreturn void kernel_main(void) {
         (uintptr_t)per_cpu_ptr(&loops, NCPUS), 0);
   check(__atomic_load_n(&cpus_alive, __ATOMIC_SEQ_CST) == NCPUS, "CPUs alive",
         0, __atomic_load_n(&cpus_alive, __ATOMIC_SEQ_CST), NCPUS);
+
+  check_template_guard();
 
   /* Information only: how often an interrupt hit a read-modify-write. */
   puts_("control: raw_cpu_add lost ");
