@@ -9,6 +9,9 @@
 // RUN: %percpu_cc -x c++ --target=riscv64-none-elf -nostdinc -ffreestanding -Wall -Wextra -Werror -O2 -c %s -o /dev/null
 // RUN: %percpu_cc -x c++ --target=riscv32-none-elf -nostdinc -ffreestanding -Wall -Wextra -Werror -O2 -c %s -o /dev/null
 // RUN: %percpu_cc -x c++ --target=loongarch64-none-elf -nostdinc -ffreestanding -Wall -Wextra -Werror -O2 -c %s -o /dev/null
+// With the template guard's checks (PERCPU_DEBUG_TEMPLATE) too.
+// RUN: %percpu_cc --target=riscv64-none-elf -nostdinc -ffreestanding -DPERCPU_DEBUG_TEMPLATE -Wall -Wextra -Werror -O2 -c %s -o /dev/null
+// RUN: %percpu_cc -x c++ --target=aarch64-none-elf -nostdinc -ffreestanding -DPERCPU_DEBUG_TEMPLATE -Wall -Wextra -Werror -O2 -c %s -o /dev/null
 // Hosted, without the headers (-nostdinc alone): the same.
 // RUN: %percpu_cc --target=x86_64-linux-gnu -nostdinc -Wall -Wextra -Werror -O2 -c %s -o /dev/null
 // The headers that stand alone.
