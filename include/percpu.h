@@ -33,11 +33,12 @@
 
 /*
  * The header needs no other (percpu/types.h): it compiles with -nostdinc
- * -ffreestanding. A hosted compile that has them still gets <stddef.h> and
- * <stdint.h>, as before, for the programs that use size_t and uintptr_t
- * with <percpu.h> alone.
+ * -ffreestanding. A compile that has <stddef.h> and <stdint.h> (the C
+ * library's or, with -ffreestanding, the compiler's) still gets them, as
+ * before, for the programs that use size_t and uintptr_t with <percpu.h>
+ * alone.
  */
-#if __STDC_HOSTED__ && __has_include(<stddef.h>) && __has_include(<stdint.h>)
+#if __has_include(<stddef.h>) && __has_include(<stdint.h>)
 #include <stddef.h>
 #include <stdint.h>
 #endif
@@ -178,7 +179,7 @@ void *__percpu_this_cpu_ptr(const volatile void __percpu *p);
 #define per_cpu_ptr(p, cpu)                                                     \
   ((__percpu_plain_ptr_type(p))__percpu_remote((p), (cpu)))
 #define per_cpu(var, cpu)                                                       \
-  (*(__percpu_plain_ptr_type(&(var)))((__percpu_uintptr_t)&(var) +            \
+  (*(__percpu_plain_ptr_type(&(var)))((__percpu_uintptr_t)&(var) +              \
                                       __percpu_offset_checked(cpu)))
 
 /*
@@ -246,7 +247,7 @@ void percpu_preempt_enable(void);
 #define this_cpu_cmpxchg(var, oval, nval)                                       \
   ({                                                                            \
     __percpu_typeof_unqual(var) __percpu_old = (oval);                          \
-    __atomic_compare_exchange_n(__percpu_guard(&(var)), &__percpu_old, (nval), \
+    __atomic_compare_exchange_n(__percpu_guard(&(var)), &__percpu_old, (nval),  \
                                 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);         \
     __percpu_old;                                                               \
   })
@@ -265,7 +266,7 @@ unsigned __int128 __percpu_cmpxchg128(volatile unsigned __int128 __percpu *p,
 
 /* Returns whether the store happened; on failure *ovalp gets the value. */
 #define this_cpu_try_cmpxchg(var, ovalp, nval)                                  \
-  __atomic_compare_exchange_n(__percpu_guard(&(var)), (ovalp), (nval), 0,     \
+  __atomic_compare_exchange_n(__percpu_guard(&(var)), (ovalp), (nval), 0,       \
                               __ATOMIC_RELAXED, __ATOMIC_RELAXED)
 
 /*
