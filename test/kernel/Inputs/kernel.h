@@ -33,6 +33,9 @@ _Noreturn void arch_halt(void);         /* this CPU: stop for good */
 int arch_percpu_init(void);             /* percpu_init or _in_place */
 void arch_percpu_early(void);           /* before any per-CPU access */
 extern const char arch_name[];
+/* Optional (smp_test.c has weak no-ops). */
+void arch_cpu_extra(unsigned cpu);      /* this CPU, after counting, timer on */
+unsigned arch_report_cpu(unsigned cpu); /* on CPU 0 at the end: failures */
 
 /* Provided by smp_test.c. */
 _Noreturn void kernel_main(void);
