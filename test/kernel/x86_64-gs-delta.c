@@ -12,12 +12,13 @@
 // RUN: %percpu_cc --target=x86_64-none-elf -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=4 -Wl,--defsym=KERNEL_NR_CPUS=4 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c %percpu_lib/x86_64-kernel/libpercpu.a -o %t.elf
 // RUN: llvm-objdump -d %t.elf | FileCheck --check-prefix=ASM %s
 // RUN: llvm-objcopy -O binary %t.elf %t.bin
-// RUN: %run-kernel 1 %qemu-system-x86_64 -cpu max -smp 4 -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t.bin | FileCheck --check-prefixes=CHECK,CPU4 %s
+// RUN: %run-kernel 1 %qemu-system-x86_64 -cpu max -smp 4 -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t.bin | FileCheck --check-prefixes=CHECK,CPU4 -DHOW=wrgsbase %s
 //
-// One CPU: the same kernel without application processors.
+// One CPU: the same kernel without application processors, on QEMU's
+// default CPU, which lacks FSGSBASE: the kernel sets the user's GS base.
 // RUN: %percpu_cc --target=x86_64-none-elf -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=1 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c %percpu_lib/x86_64-kernel/libpercpu.a -o %t1.elf
 // RUN: llvm-objcopy -O binary %t1.elf %t1.bin
-// RUN: %run-kernel 1 %qemu-system-x86_64 -cpu max -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t1.bin | FileCheck --check-prefixes=CHECK,CPU1 %s
+// RUN: %run-kernel 1 %qemu-system-x86_64 -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t1.bin | FileCheck --check-prefixes=CHECK,CPU1 -DHOW=wrmsr %s
 //
 // The negative control: a SYSCALL path without its swapgs runs the kernel
 // on the user's base. The per-CPU data looks right (the user's base points
@@ -79,13 +80,13 @@
 // CPU1: x86_64: percpu kernel test, 1 CPUs
 // CPU1-NEXT: areas: 1 x {{[0-9]+}} bytes
 // CHECK-NEXT: cpu 0: {{[0-9]+}} increments, {{[0-9]+}} interrupts
-// CHECK-NEXT: cpu 0: ring 3: [[L0:[1-9][0-9]*]] loops, [[L0]] int $0x80, [[L0]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3)
+// CHECK-NEXT: cpu 0: ring 3: [[L0:[1-9][0-9]*]] loops, [[L0]] int $0x80, [[L0]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3), user GS base by [[HOW]]
 // CPU4-NEXT: cpu 1: {{[0-9]+}} increments, {{[0-9]+}} interrupts
-// CPU4-NEXT: cpu 1: ring 3: [[L1:[1-9][0-9]*]] loops, [[L1]] int $0x80, [[L1]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3)
+// CPU4-NEXT: cpu 1: ring 3: [[L1:[1-9][0-9]*]] loops, [[L1]] int $0x80, [[L1]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3), user GS base by [[HOW]]
 // CPU4-NEXT: cpu 2: {{[0-9]+}} increments, {{[0-9]+}} interrupts
-// CPU4-NEXT: cpu 2: ring 3: [[L2:[1-9][0-9]*]] loops, [[L2]] int $0x80, [[L2]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3)
+// CPU4-NEXT: cpu 2: ring 3: [[L2:[1-9][0-9]*]] loops, [[L2]] int $0x80, [[L2]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3), user GS base by [[HOW]]
 // CPU4-NEXT: cpu 3: {{[0-9]+}} increments, {{[0-9]+}} interrupts
-// CPU4-NEXT: cpu 3: ring 3: [[L3:[1-9][0-9]*]] loops, [[L3]] int $0x80, [[L3]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3)
+// CPU4-NEXT: cpu 3: ring 3: [[L3:[1-9][0-9]*]] loops, [[L3]] int $0x80, [[L3]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3), user GS base by [[HOW]]
 // CHECK-NEXT: control: raw_cpu_add lost
 // CPU4-NEXT: PASS: 4 CPUs
 // CPU1-NEXT: PASS: 1 CPUs

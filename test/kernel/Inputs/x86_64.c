@@ -4,13 +4,15 @@
  * vector 32, INIT-SIPI-SIPI to start the other CPUs, a self-NMI), the
  * isa-debug-exit device to leave QEMU with a status (QEMU exits with
  * status * 2 + 1), and the real IA32_GS_BASE: the runtime is
- * lib/x86_64-kernel (PERCPU_KERNEL: wrmsr). Needs FSGSBASE (-cpu max).
+ * lib/x86_64-kernel (PERCPU_KERNEL: wrmsr).
  *
  * After its counting loop, with its timer still running, each CPU runs the
  * ring-3 round trip (arch_cpu_extra): it drops to x86_user_main in ring 3
  * (iretq), which sets a GS base of its own and comes back through int
  * $0x80, SYSCALL, the timer and an NMI, each entry with its swapgs
- * (x86_64_start.S, <percpu/asm.h>). The user's base points at a decoy: a
+ * (x86_64_start.S, <percpu/asm.h>). Without FSGSBASE the kernel writes
+ * the user's base to IA32_KERNEL_GS_BASE before the drop instead. The
+ * user's base points at a decoy: a
  * copy of this CPU's area, so that a kernel access through the user's base
  * would work but count in the decoy. CPU 0 then checks every CPU's
  * counters, in its copy and in its decoy (arch_report_cpu).
@@ -140,6 +142,9 @@ static void tss_build(unsigned cpu) {
   gdt_tss[cpu][1] = a >> 32;
 }
 
+/* FSGSBASE (QEMU -cpu max): ring 3 sets its GS base with wrgsbase. */
+static int have_fsgsbase[NCPUS];
+
 /*
  * Each CPU, before any per-CPU access (CPU 0 from start64, the others from
  * x86_ap_main): its IDT, TSS, SYSCALL MSRs and CR4.FSGSBASE. CPU 0 builds
@@ -160,11 +165,12 @@ void x86_cpu_setup(unsigned cpu) {
 
   uint32_t a, b, c, d;
   __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
-  if (!(b & 1))
-    fatal("x86_64: no FSGSBASE (run QEMU with -cpu max)", cpu, b);
-  uint64_t cr4;
-  __asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
-  __asm__ volatile("mov %0, %%cr4" : : "r"(cr4 | 1u << 16)); /* FSGSBASE */
+  have_fsgsbase[cpu] = b & 1;
+  if (have_fsgsbase[cpu]) {
+    uint64_t cr4;
+    __asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
+    __asm__ volatile("mov %0, %%cr4" : : "r"(cr4 | 1u << 16)); /* FSGSBASE */
+  }
 
   wrmsr(MSR_EFER, rdmsr(MSR_EFER) | 1); /* SCE */
   /* SYSCALL: CS 0x08, SS 0x10; SYSRET: SS 0x18 | 3, CS 0x20 | 3. */
@@ -271,7 +277,8 @@ DEFINE_PER_CPU(unsigned, x86_cpu);
 struct user_result {
   uint64_t failures, loops;
 };
-struct user_result x86_enter_user(void (*rip)(void), void *rsp, uint64_t arg);
+struct user_result x86_enter_user(void (*rip)(void), void *rsp, uint64_t gs,
+                                  uint64_t has_wrgsbase);
 extern void x86_user_main(void);
 
 #define DECOY_BYTES 16384
@@ -328,11 +335,15 @@ void arch_cpu_extra(unsigned cpu) {
   while (this_cpu_read(x86_nmis) == 0)
     __asm__ volatile("pause");
 
+  /* The user's base: 0 until it sets its own, with wrgsbase, or else by
+   * the kernel in IA32_KERNEL_GS_BASE before the drop. */
   kernel_gs_at_start[cpu] = rdmsr(MSR_KERNEL_GS_BASE);
   uint64_t user_gs = base + (uintptr_t)decoys[cpu] - (uintptr_t)area;
+  if (!have_fsgsbase[cpu])
+    wrmsr(MSR_KERNEL_GS_BASE, user_gs);
   results[cpu] = x86_enter_user(x86_user_main,
                                 user_stacks[cpu] + sizeof user_stacks[cpu],
-                                user_gs);
+                                user_gs, (uint64_t)have_fsgsbase[cpu]);
   __asm__ volatile("sti" : : : "memory"); /* int $0x81 left IF clear */
   if (rdmsr(MSR_GS_BASE) != base)
     fatal("IA32_GS_BASE after ring 3", rdmsr(MSR_GS_BASE), base);
@@ -381,7 +392,8 @@ unsigned arch_report_cpu(unsigned cpu) {
   putu(nmis);
   puts_(" NMIs (");
   putu(per_cpu(x86_user_nmis, cpu));
-  puts_(" from ring 3)\n");
+  puts_(" from ring 3), user GS base by ");
+  puts_(have_fsgsbase[cpu] ? "wrgsbase\n" : "wrmsr\n");
   unsigned bad = 0;
   bad += report(kernel_gs_at_start[cpu] == 0,
                 "IA32_KERNEL_GS_BASE before the first drop", cpu,

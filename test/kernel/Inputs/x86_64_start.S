@@ -281,8 +281,8 @@ nmi_entry:
 	iretq
 
 /*
- * struct user_result x86_enter_user(rip, rsp, arg): run rip in ring 3
- * with rsp and %rdi = arg, interrupts on, until it does int $0x81. The
+ * struct user_result x86_enter_user(rip, rsp, a, b): run rip in ring 3
+ * with rsp, %rdi = a and %rsi = b, interrupts on, until it does int $0x81. The
  * kernel's callee-saved registers and stack wait in x86_resume_rsp.
  */
 	.globl	x86_enter_user
@@ -300,10 +300,10 @@ x86_enter_user:
 	pushq	$USER_CS
 	pushq	%rdi
 	movq	%rdx, %rdi
+	movq	%rcx, %rsi
 	xorl	%eax, %eax
 	xorl	%ecx, %ecx
 	xorl	%edx, %edx
-	xorl	%esi, %esi
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d
 	xorl	%r10d, %r10d
@@ -326,9 +326,11 @@ exception_common:
 	call	x86_exception
 
 /*
- * Ring 3 (the pages are user-accessible): %rdi = the GS base to set. The
- * user checks its base reads 0 first (IA32_KERNEL_GS_BASE's reset value,
- * swapped in on the way down), sets its own with wrgsbase, sends itself an
+ * Ring 3 (the pages are user-accessible): %rdi = the GS base to set, %rsi
+ * = 1 if wrgsbase works (FSGSBASE), 0 if the kernel set it already and
+ * the user cannot read it. With FSGSBASE, the user checks its base reads
+ * 0 first (IA32_KERNEL_GS_BASE's reset value, swapped in on the way
+ * down), and sets its own with wrgsbase. It sends itself an
  * NMI through the local APIC and waits for it (int $0x80 with %rax = 1
  * returns the NMIs so far, the kernel's included), then loops: int $0x80
  * (%rax = 0: returns the timer interrupts taken in ring 3) and syscall,
@@ -338,16 +340,30 @@ exception_common:
  * checks and %rsi = loops.
  */
 #define USER_IRQ_TARGET 20
+/* With FSGSBASE (%rbx): count a failure in %r13 unless the base is %r12. */
+.macro CHECK_USER_GS
+	testq	%rbx, %rbx
+	jz	.Lgs_ok\@
+	rdgsbase %rax
+	cmpq	%r12, %rax
+	je	.Lgs_ok\@
+	incq	%r13
+.Lgs_ok\@:
+.endm
 	.globl	x86_user_main
 x86_user_main:
 	movq	%rdi, %r12
 	xorl	%r13d, %r13d		/* failed checks */
 	xorl	%r15d, %r15d		/* loops */
+	movq	%rsi, %rbx		/* FSGSBASE */
+	testq	%rbx, %rbx
+	jz	8f
 	rdgsbase %rax
 	testq	%rax, %rax
 	jz	1f
 	incq	%r13
 1:	wrgsbase %r12
+8:
 	movl	$LAPIC_ID, %eax
 	movl	(%rax), %edx
 	movl	%edx, 0x310 - 0x20(%rax)	/* ICR high: this CPU */
@@ -363,17 +379,11 @@ x86_user_main:
 2:	xorl	%eax, %eax
 	int	$0x80
 	movq	%rax, %r14
-	rdgsbase %rax
-	cmpq	%r12, %rax
-	je	3f
-	incq	%r13
-3:	movl	$1, %eax
+	CHECK_USER_GS
+	movl	$1, %eax
 	syscall
-	rdgsbase %rax
-	cmpq	%r12, %rax
-	je	4f
-	incq	%r13
-4:	incq	%r15
+	CHECK_USER_GS
+	incq	%r15
 	cmpq	$USER_IRQ_TARGET, %r14
 	jb	2b
 	movq	%r13, %rdi
