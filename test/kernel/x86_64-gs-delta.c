@@ -65,6 +65,10 @@
 // ASM-NEXT: je
 // ASM-NEXT: swapgs
 // ASM-NEXT: iretq
+// ASM-LABEL: <x86_this_cpu_ints>:
+// ASM-NEXT: leaq {{.*}}(%rip), %rax
+// ASM-NEXT: addq %gs:{{.*}}(%rip), %rax
+// ASM-NEXT: retq
 // The C accesses are single %gs: instructions; the runtime writes the MSR.
 // ASM-LABEL: <timer_interrupt>:
 // ASM: incq %gs:

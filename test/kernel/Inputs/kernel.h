@@ -6,7 +6,8 @@
  * The boot code brings CPU 0 to kernel_main() on its stack with the
  * exception vectors installed, and runs secondary_main(cpu) on every other
  * CPU once arch_start_cpus() asks for them. Nothing here may touch the
- * per-CPU base register except the runtime's percpu_write_reg/init_reg.
+ * per-CPU base register except the runtime's percpu_write_reg/init_reg
+ * (and x86_64's swapgs around ring 3, which keeps the kernel's).
  */
 #ifndef KERNEL_TEST_H
 #define KERNEL_TEST_H

@@ -311,6 +311,12 @@ x86_enter_user:
 	PERCPU_SWAPGS_IRQ_EXIT
 	iretq
 
+/* The address of this CPU's x86_ints, for a check against this_cpu_ptr. */
+	.globl	x86_this_cpu_ints
+x86_this_cpu_ints:
+	PERCPU_ADDR x86_ints, %rax
+	ret
+
 /* Exceptions are fatal: pass the vector and the word on top of the frame. */
 	.globl	exception_entries
 	.balign	16
