@@ -27,6 +27,12 @@
 // RUN: llvm-objdump -d %t.skip.elf | FileCheck --check-prefix=SKIP-ASM %s
 // RUN: llvm-objcopy -O binary %t.skip.elf %t.skip.bin
 // RUN: %run-kernel 3 %qemu-system-x86_64 -cpu max -smp 4 -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t.skip.bin | FileCheck --check-prefix=SKIP %s
+//
+// The second: an NMI entry that trusts the saved CS, like an interrupt's,
+// runs on the user's base when the NMI hits ring 0 with it loaded.
+// RUN: %percpu_cc --target=x86_64-none-elf -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=4 -DNAIVE_NMI_ENTRY -Wl,--defsym=KERNEL_NR_CPUS=4 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c %percpu_lib/x86_64-kernel/libpercpu.a -o %t.naive.elf
+// RUN: llvm-objcopy -O binary %t.naive.elf %t.naive.bin
+// RUN: %run-kernel 3 %qemu-system-x86_64 -cpu max -smp 4 -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t.naive.bin | FileCheck --check-prefix=NAIVE %s
 
 // The entries (x86_64_start.S, through <percpu/asm.h>): the conditional
 // swapgs around the timer, a %gs: access only after it.
@@ -84,13 +90,13 @@
 // CPU1: x86_64: percpu kernel test, 1 CPUs
 // CPU1-NEXT: areas: 1 x {{[0-9]+}} bytes
 // CHECK-NEXT: cpu 0: {{[0-9]+}} increments, {{[0-9]+}} interrupts
-// CHECK-NEXT: cpu 0: ring 3: [[L0:[1-9][0-9]*]] loops, [[L0]] int $0x80, [[L0]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3), user GS base by [[HOW]]
+// CHECK-NEXT: cpu 0: ring 3: [[L0:[1-9][0-9]*]] loops, [[L0]] int $0x80, [[L0]] syscall, {{[0-9]+}} timer, 3 NMIs (1 from ring 3, 2 swapped), user GS base by [[HOW]]
 // CPU4-NEXT: cpu 1: {{[0-9]+}} increments, {{[0-9]+}} interrupts
-// CPU4-NEXT: cpu 1: ring 3: [[L1:[1-9][0-9]*]] loops, [[L1]] int $0x80, [[L1]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3), user GS base by [[HOW]]
+// CPU4-NEXT: cpu 1: ring 3: [[L1:[1-9][0-9]*]] loops, [[L1]] int $0x80, [[L1]] syscall, {{[0-9]+}} timer, 3 NMIs (1 from ring 3, 2 swapped), user GS base by [[HOW]]
 // CPU4-NEXT: cpu 2: {{[0-9]+}} increments, {{[0-9]+}} interrupts
-// CPU4-NEXT: cpu 2: ring 3: [[L2:[1-9][0-9]*]] loops, [[L2]] int $0x80, [[L2]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3), user GS base by [[HOW]]
+// CPU4-NEXT: cpu 2: ring 3: [[L2:[1-9][0-9]*]] loops, [[L2]] int $0x80, [[L2]] syscall, {{[0-9]+}} timer, 3 NMIs (1 from ring 3, 2 swapped), user GS base by [[HOW]]
 // CPU4-NEXT: cpu 3: {{[0-9]+}} increments, {{[0-9]+}} interrupts
-// CPU4-NEXT: cpu 3: ring 3: [[L3:[1-9][0-9]*]] loops, [[L3]] int $0x80, [[L3]] syscall, {{[0-9]+}} timer, 2 NMIs (1 from ring 3), user GS base by [[HOW]]
+// CPU4-NEXT: cpu 3: ring 3: [[L3:[1-9][0-9]*]] loops, [[L3]] int $0x80, [[L3]] syscall, {{[0-9]+}} timer, 3 NMIs (1 from ring 3, 2 swapped), user GS base by [[HOW]]
 // CHECK-NEXT: control: raw_cpu_add lost
 // CPU4-NEXT: PASS: 4 CPUs
 // CPU1-NEXT: PASS: 1 CPUs
@@ -101,4 +107,10 @@
 // SKIP-NEXT: FAIL: cpu 0: ring 3: syscall count (0 vs [[S0]])
 // SKIP-NEXT: FAIL: cpu 0: ring 3: counted through the user's GS base ([[S0]] vs 0)
 // SKIP: FAIL: {{[0-9]+}} checks failed
+
+// The NMI in ring 0 with the user's base counted in the decoy.
+// NAIVE: cpu 0: ring 3: {{.*}} 2 NMIs (1 from ring 3, 1 swapped)
+// NAIVE-NEXT: FAIL: cpu 0: ring 3: NMIs (2 vs 3)
+// NAIVE-NEXT: FAIL: cpu 0: ring 3: counted through the user's GS base (1 vs 0)
+// NAIVE: FAIL: {{[0-9]+}} checks failed
 // SPDX-License-Identifier: BSD-2-Clause

@@ -263,19 +263,38 @@ syscall_entry:
 
 /*
  * NMI, on IST 1: the word above the frame holds this CPU's kernel GS base
- * (x86_64.c keeps it equal to IA32_GS_BASE in the kernel).
+ * (x86_64.c keeps it equal to IA32_GS_BASE in the kernel). x86_nmi(ring,
+ * swapped). -DNAIVE_NMI_ENTRY is the negative control: an entry that
+ * decides by the saved CS runs on the user's base when the NMI hits ring
+ * 0 between a swapgs and its entry's or exit's other half.
  */
 	.globl	nmi_entry
 nmi_entry:
 	pushq	%rbx
 	SAVE
+#ifdef NAIVE_NMI_ENTRY
+	/* The negative control: trust the saved CS, as for an interrupt. */
+	PERCPU_SWAPGS_IRQ_ENTRY cs=(SAVED + 8 + 8)
+	movzbl	SAVED + 8 + 8(%rsp), %esi
+	andl	$3, %esi		/* swapped: from ring 3 */
+#else
 	PERCPU_PARANOID_ENTRY kernel_gs=(SAVED + 8 + 40)(%rsp), flag=%ebx
+	movl	%ebx, %esi
+	xorl	$1, %esi		/* swapped: flag 0 */
+#endif
 	movzbl	SAVED + 8 + 8(%rsp), %edi	/* the saved CS */
 	andl	$3, %edi
 	subq	$8, %rsp		/* align the call to 16 */
 	call	x86_nmi
 	addq	$8, %rsp
+#ifdef NAIVE_NMI_ENTRY
+	testb	$3, SAVED + 8 + 8(%rsp)
+	jz	1f
+	swapgs
+1:
+#else
 	PERCPU_PARANOID_EXIT flag=%ebx
+#endif
 	RESTORE
 	popq	%rbx
 	iretq
