@@ -10,12 +10,13 @@
  * ring-3 round trip (arch_cpu_extra): it drops to x86_user_main in ring 3
  * (iretq), which sets a GS base of its own and comes back through int
  * $0x80, SYSCALL, the timer and an NMI, each entry with its swapgs
- * (x86_64_start.S, <percpu/asm.h>). Without FSGSBASE the kernel writes
- * the user's base to IA32_KERNEL_GS_BASE before the drop instead. The
- * user's base points at a decoy: a
- * copy of this CPU's area, so that a kernel access through the user's base
- * would work but count in the decoy. CPU 0 then checks every CPU's
- * counters, in its copy and in its decoy (arch_report_cpu).
+ * (x86_64_start.S, <percpu/asm.h>); then it takes an NMI in ring 0 with
+ * the user's base loaded. Without FSGSBASE the kernel writes the user's
+ * base to IA32_KERNEL_GS_BASE before the drop instead. The user's base
+ * points at a decoy: a copy of this CPU's area, so that a kernel access
+ * through the user's base would work but count in the decoy. CPU 0 then
+ * checks every CPU's counters, in its copy and in its decoy
+ * (arch_report_cpu).
  */
 #include <percpu.h>
 
@@ -164,7 +165,9 @@ void x86_cpu_setup(unsigned cpu) {
   __asm__ volatile("ltr %w0" : : "r"(TSS_SELECTOR(cpu)));
 
   uint32_t a, b, c, d;
-  __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
+  __asm__ volatile("cpuid"
+                   : "=a"(a), "=b"(b), "=c"(c), "=d"(d)
+                   : "a"(7), "c"(0));
   have_fsgsbase[cpu] = b & 1;
   if (have_fsgsbase[cpu]) {
     uint64_t cr4;
