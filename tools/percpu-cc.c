@@ -371,7 +371,9 @@ static int triple_has_os(const char *triple)
 
 /* RISC-V (clang's riscv::getRISCVABI): -mabi; else the FP extensions of
  * -march (g or d: double, f: single; the single letters come before the
- * first multi-letter z/s/x or '_'); else double with an OS, soft without. */
+ * first multi-letter z/s/x or '_'); else double with an OS, soft without.
+ * Clang 16 has no single-float default: F without D is soft there. */
+#define CLANG_RISCV_F_ABI (PERCPU_CC_LLVM_MAJOR >= 17)
 static const char *riscv_abi(const struct config *c, const char *triple)
 {
 	const char *base = !strncmp(triple, "riscv32", 7) ? "ilp32" : "lp64";
@@ -388,7 +390,7 @@ static const char *riscv_abi(const struct config *c, const char *triple)
 			return xstrcat(base, "e", "");
 		if (memchr(ext, 'g', n) || memchr(ext, 'd', n))
 			return xstrcat(base, "d", "");
-		if (memchr(ext, 'f', n))
+		if (CLANG_RISCV_F_ABI && memchr(ext, 'f', n))
 			return xstrcat(base, "f", "");
 		return base;
 	}

@@ -18,7 +18,7 @@
 // RUN: %percpu_cc --percpu-print-runtime --target=aarch64-none-elf -mgeneral-regs-only | FileCheck %s --check-prefix=RT -DLIB=%percpu_lib -DV=aarch64
 // RUN: %percpu_cc --percpu-print-config --target=riscv64-none-elf -c %s | FileCheck %s --check-prefix=CONFIG -DLIB=%percpu_lib
 // RUN: not %percpu_cc --percpu-print-runtime --target=riscv64-linux-gnu -mabi=lp64f 2>&1 | FileCheck %s --check-prefix=NOABI
-// RUN: not %percpu_cc --percpu-print-runtime --target=riscv32-linux-gnu -march=rv32imafc 2>&1 | FileCheck %s --check-prefix=NOABI32
+// RUN: not %percpu_cc --percpu-print-runtime --target=riscv32-linux-gnu -mabi=ilp32f 2>&1 | FileCheck %s --check-prefix=NOABI32
 // A compile for an ABI without a runtime still compiles.
 // RUN: %percpu_cc --target=riscv64-linux-gnu -mabi=lp64f -march=rv64gc -ffreestanding -Werror -c %s -o %t.o
 // clang 16 has no lp64s (it takes -mabi=lp64s and emits lp64d), so LLVM 16

@@ -12,7 +12,7 @@
 // --target and -mabi inside a nested file: a soft-float riscv64 program,
 // linked with lld and the lp64 runtime, runs under qemu-user.
 // RUN: echo "--target=riscv64-linux-gnu '-mabi=lp64' -march=rv64imac" > sub/target.rsp
-// RUN: echo "@sub/target.rsp -ffreestanding -nostdlib -static -O2 %S/../qemu/Inputs/every_access_form.c %S/../qemu/Inputs/qemu_rt.c -o rv.out" > rv.rsp
+// RUN: echo "@sub/target.rsp -ffreestanding -nostdlib -static -O2 %S/Inputs/two_cpus_freestanding.c %S/../qemu/Inputs/qemu_rt.c -o rv.out" > rv.rsp
 // RUN: %percpu_cc --percpu-print-runtime @rv.rsp | FileCheck %s --check-prefix=RT -DLIB=%percpu_lib
 // RUN: %percpu_cc --percpu-print-config @rv.rsp | FileCheck %s --check-prefix=RVCONFIG -DLIB=%percpu_lib
 // RUN: %if qemu-riscv64 %{ %percpu_cc -Werror @rv.rsp %}
@@ -56,7 +56,7 @@
 // RVCONFIG-NOT: --target
 // RVCONFIG: command: {{.*}} -fuse-ld=lld {{.*}}--end-no-unused-arguments @rv.rsp {{.*}}[[LIB]]/riscv64-lp64/libpercpu.a --end-no-unused-arguments{{$}}
 // SOFT: Flags: 0x1, RVC{{$}}
-// QEMU: riscv64 gp: {{[0-9]+}} checks passed
+// QEMU: riscv64: 6 checks passed
 // QUOTE: int a = one two;
 // QUOTE-NEXT: const char *b = "x\y";
 // QUOTE-NEXT: int c = p q;
