@@ -4,7 +4,7 @@
 //
 // See ThisCpuOffsetReuse.h. A read of the offset has no operands of its
 // own (its address is a constant) and cannot fault, so it may move to a
-// loop's preheader even when the loop body might not run.
+// loop's predecessor even when the loop body might not run.
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,14 +39,17 @@ bool maySwitchCpu(const Instruction &I) {
 }
 
 /// Moves every offset read in L (or, when L has a switch point, in each
-/// of its sub-loops that has none) to the preheader, as one read.
+/// of its sub-loops that has none) to the block before it, as one read.
 static bool hoistFromLoop(Loop &L,
                           function_ref<bool(const Instruction &)> IsOffsetRead) {
   bool Switches = any_of(L.blocks(), [](BasicBlock *BB) {
     return any_of(*BB, [](Instruction &I) { return maySwitchCpu(I); });
   });
-  BasicBlock *Preheader = L.getLoopPreheader();
-  if (Switches || !Preheader) {
+  // The one block outside that enters the loop: the read may run there
+  // even on the path that skips the loop.
+  BasicBlock *Preheader = L.getLoopPredecessor();
+  // (An invoke there is a call, which the read must follow.)
+  if (Switches || !Preheader || isa<CallBase>(Preheader->getTerminator())) {
     bool Changed = false;
     for (Loop *Sub : L)
       Changed |= hoistFromLoop(*Sub, IsOffsetRead);
