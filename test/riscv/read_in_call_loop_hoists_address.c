@@ -22,7 +22,7 @@ void external(void);
 // LA: .LBB0_[[#]]:
 // LA-NEXT: ldx.d {{\$[a-z0-9]+}}, $r21, [[A]]
 // LA-NOT: pcalau12i
-// LA: bl {{.*}}external
+// LA: {{bl|pcaddu18i}} {{.*}}external
 // LA-NOT: pcalau12i
 // LA: bnez
 unsigned long sum(unsigned long n) {
