@@ -97,6 +97,12 @@
 //   an ordinary pointer to this CPU's copy, and sanitizers check it.
 // - Vectors of per-CPU pointers (gathers, scatters) read the base once and
 //   add it to every lane.
+// - The base is read again after every call and every asm of the
+//   program's own, where the thread may have moved to another CPU; between
+//   them it is read once where that is cheaper: the plain load and store
+//   of v++ share one this_cpu_ptr, and x86_64's read of this CPU's offset
+//   is reused and hoisted out of loops without either
+//   (ThisCpuOffsetReuse.h).
 // - Per-CPU variables live in the image that defines them: the pass marks
 //   templates dso_local, so a shared library cannot take another's. Only
 //   the executable's template has areas, so per-CPU data in a shared
