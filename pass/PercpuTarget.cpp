@@ -388,8 +388,10 @@ Instruction *PercpuTarget::lowerIndexedAccess(Instruction &I) {
 Instruction *PercpuTarget::lowerShortAccess(Instruction &I, bool InLoop) {
   if (Opts.SingleCpu || (!isa<LoadInst>(I) && !isa<StoreInst>(I)))
     return nullptr;
+  // Sanitizers check ordinary loads and stores of this CPU's copy; asm
+  // would hide the access from them.
   if (Info.Indexed)
-    return lowerIndexedAccess(I);
+    return isSanitized(*I.getFunction()) ? nullptr : lowerIndexedAccess(I);
   const ShortAccessForm *Form = Info.Short;
   auto *Load = dyn_cast<LoadInst>(&I);
   auto *Store = dyn_cast<StoreInst>(&I);
