@@ -839,8 +839,9 @@ shareThisCpuPointers(ArrayRef<Instruction *> Accesses, PercpuTarget &Target) {
           Value *P = getLoadStorePointerOperand(Group.front());
           Value *Ptr = Target.thisCpuPointer(B, P);
           for (Instruction *I : Group) {
-            I->setOperand(isa<LoadInst>(I) ? LoadInst::getPointerOperandIndex()
-                                           : StoreInst::getPointerOperandIndex(),
+            I->setOperand(isa<LoadInst>(I)
+                              ? LoadInst::getPointerOperandIndex()
+                              : StoreInst::getPointerOperandIndex(),
                           Ptr);
             Shared.insert(I);
             ++NumSharedPointers;
@@ -929,9 +930,8 @@ static bool lowerFunction(Function &F, PercpuTarget &Target,
   // The rewrites rebuilt GEP chains on the template; drop the old ones.
   RecursivelyDeleteTriviallyDeadInstructionsPermissive(MaybeDead);
   if (Target.isSegment()) {
-    reuseThisCpuOffsets(F, [&](const Instruction &I) {
-      return Target.isThisCpuOffsetRead(I);
-    });
+    reuseThisCpuOffsets(
+        F, [&](const Instruction &I) { return Target.isThisCpuOffsetRead(I); });
     protectSegmentAccesses(F, Target.segmentAddrSpace());
   }
   return true;

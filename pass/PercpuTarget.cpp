@@ -99,17 +99,32 @@ static constexpr IndexedAccessForm LoongArch64Indexed = {
 
 // stadd and friends: ldadd into the zero register, without a result.
 static constexpr RelaxedRMWForm AArch64RelaxedRMW = {
-    "+lse",  "{OP} {V}, [{A}]", nullptr, "stadd", "stset", "steor",
-    "stclr", nullptr,           true,    {"b", "h", "", ""},
+    "+lse",
+    "{OP} {V}, [{A}]",
+    nullptr, // ldadd with a result is already what the backend emits
+    "stadd",
+    "stset",
+    "steor",
+    "stclr",
+    nullptr, // swp has no store form
+    /*AndClears=*/true,
+    {"b", "h", "", ""},
     {"w", "w", "w", "x"}};
 // The AMOs without _db (no barrier), word and doubleword only: the byte
 // and halfword ones need LAM-BH. The result register must differ from
 // the operands, hence the early clobber in relaxedRMW.
 static constexpr RelaxedRMWForm LoongArch64RelaxedRMW = {
-    nullptr,  "{OP} $$zero, {V}, {A}", "{OP} {T}, {V}, {A}",
-    "amadd",  "amor",                  "amxor",
-    "amand",  "amswap",                false,
-    {nullptr, nullptr, ".w", ".d"},    {"", "", "", ""}};
+    nullptr,
+    "{OP} $$zero, {V}, {A}",
+    "{OP} {T}, {V}, {A}",
+    "amadd",
+    "amor",
+    "amxor",
+    "amand",
+    "amswap",
+    /*AndClears=*/false,
+    {nullptr, nullptr, ".w", ".d"},
+    {"", "", "", ""}};
 
 // x86 address space 256 is the GS segment.
 static constexpr unsigned X86GSAddrSpace = 256;
@@ -357,8 +372,11 @@ Instruction *PercpuTarget::lowerIndexedAccess(Instruction &I) {
   Value *Addr = B.CreatePtrToInt(castPercpuPointer(B, P, 0), IntTy);
   // Load: $0 result, $1 address. Store: $0 value, $1 address.
   std::vector<std::pair<StringRef, std::string>> Fields = {
-      {"{T}", "$0"}, {"{V}", "$0"}, {"{A}", "$1"},
-      {"{R}", asmRegister(Info, Reg)}, {"{OP}", Op}};
+      {"{T}", "$0"},
+      {"{V}", "$0"},
+      {"{A}", "$1"},
+      {"{R}", asmRegister(Info, Reg)},
+      {"{OP}", Op}};
   Type *ValTy = Load ? Load->getType() : Store->getValueOperand()->getType();
   Type *OpTy = ValTy->isPointerTy() ? IntTy : ValTy;
   CallInst *Asm;
@@ -377,9 +395,9 @@ Instruction *PercpuTarget::lowerIndexedAccess(Instruction &I) {
     if (ValTy->isPointerTy())
       V = B.CreatePtrToInt(V, IntTy);
     auto *FTy = FunctionType::get(B.getVoidTy(), {OpTy, IntTy}, false);
-    Asm = B.CreateCall(InlineAsm::get(FTy, expand(Form->Store, Fields),
-                                      "r,r,~{memory}", true),
-                       {V, Addr});
+    Asm = B.CreateCall(
+        InlineAsm::get(FTy, expand(Form->Store, Fields), "r,r,~{memory}", true),
+        {V, Addr});
   }
   I.eraseFromParent();
   return Asm;
@@ -734,16 +752,15 @@ Value *PercpuTarget::relaxedRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
   // operand, $1 address. The memory clobber orders the access against the
   // compiler's own loads and stores of the variable.
   auto Operand = [&](unsigned N) {
-    return *Form->Operand[Log2] ? "${" + std::to_string(N) + ":" +
-                                      Form->Operand[Log2] + "}"
-                                : "$" + std::to_string(N);
+    return *Form->Operand[Log2]
+               ? "${" + std::to_string(N) + ":" + Form->Operand[Log2] + "}"
+               : "$" + std::to_string(N);
   };
   std::string Op = std::string(Mnemonic) + Form->Sizes[Log2];
-  std::string Asm =
-      expand(Text, {{"{OP}", Op},
-                    {"{T}", "$0"},
-                    {"{V}", Operand(Used ? 1 : 0)},
-                    {"{A}", Used ? "$2" : "$1"}});
+  std::string Asm = expand(Text, {{"{OP}", Op},
+                                  {"{T}", "$0"},
+                                  {"{V}", Operand(Used ? 1 : 0)},
+                                  {"{A}", Used ? "$2" : "$1"}});
   Type *RetTy = Used ? static_cast<Type *>(IntTy) : B.getVoidTy();
   auto *FTy = FunctionType::get(RetTy, {IntTy, Addr->getType()}, false);
   const char *Constraints = Used ? "=&r,r,r,~{memory}" : "r,r,~{memory}";

@@ -86,13 +86,13 @@ struct IndexedAccessForm {
 struct RelaxedRMWForm {
   /// The target feature the instructions need ("+lse"), or null.
   const char *Feature;
-  const char *NoResult;   // the old value is unused
-  const char *WithResult; // the old value is used
+  const char *NoResult;                    // the old value is unused
+  const char *WithResult;                  // the old value is used
   const char *Add, *Or, *Xor, *And, *Xchg; // sub is an add of -value
   /// The And instruction clears the operand's bits (AArch64 stclr).
   bool AndClears;
-  const char *Sizes[4];     // suffix by log2(bytes); null: no such size
-  const char *Operand[4];   // operand modifier by log2(bytes) ("w", "x")
+  const char *Sizes[4];   // suffix by log2(bytes); null: no such size
+  const char *Operand[4]; // operand modifier by log2(bytes) ("w", "x")
 };
 
 /// One row of the architecture table.

@@ -40,8 +40,8 @@ bool maySwitchCpu(const Instruction &I) {
 
 /// Moves every offset read in L (or, when L has a switch point, in each
 /// of its sub-loops that has none) to the block before it, as one read.
-static bool hoistFromLoop(Loop &L,
-                          function_ref<bool(const Instruction &)> IsOffsetRead) {
+static bool
+hoistFromLoop(Loop &L, function_ref<bool(const Instruction &)> IsOffsetRead) {
   bool Switches = any_of(L.blocks(), [](BasicBlock *BB) {
     return any_of(*BB, [](Instruction &I) { return maySwitchCpu(I); });
   });
@@ -72,8 +72,9 @@ static bool hoistFromLoop(Loop &L,
 }
 
 /// Within each block, a read replaced by the one before it.
-static bool reuseWithinBlocks(
-    Function &F, function_ref<bool(const Instruction &)> IsOffsetRead) {
+static bool
+reuseWithinBlocks(Function &F,
+                  function_ref<bool(const Instruction &)> IsOffsetRead) {
   bool Changed = false;
   for (BasicBlock &BB : F) {
     Instruction *Last = nullptr;

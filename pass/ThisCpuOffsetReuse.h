@@ -1,4 +1,5 @@
-//===-- ThisCpuOffsetReuse.h - Read this CPU's offset less often -*- C++ -*-===//
+//===-- ThisCpuOffsetReuse.h - Read this CPU's offset less often -*- C++
+//-*-===//
 //
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
@@ -9,8 +10,9 @@
 // code that uses this_cpu_ptr excludes between two points unless a call
 // (percpu_init_reg, a scheduler, preempt_enable) or an inline asm of the
 // program's (a compiler barrier such as Linux's preempt_disable has, or a
-// write of the base register) lies between them. So a read is reused until the
-// next such instruction, and hoisted out of a loop that has none.
+// write of the base register) lies between them. So a read is reused
+// until the next such instruction, and hoisted out of a loop that has
+// none.
 //
 //===----------------------------------------------------------------------===//
 
