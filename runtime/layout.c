@@ -34,14 +34,51 @@ size_t percpu_area_size(void) {
  * unit's per-CPU variables, a power of two. An area aligned like the template
  * keeps every copy aligned like its variable; the dynamic alignment does the
  * same for the blocks alloc_percpu hands out.
+ *
+ * Everything below derives from one reading (percpu__geometry), so that a
+ * set-up walks the records once and reads the reserve once.
  */
-size_t percpu_area_align(void) {
+void percpu__geometry(struct percpu__geometry *g) {
   size_t align = PERCPU_ARCH_AREA_ALIGN;
   for (const uint32_t *r = __start_percpu_align; r != __stop_percpu_align; r++)
     if (*r > align)
       align = *r;
-  size_t dyn = __atomic_load_n(&dynamic_align, __ATOMIC_RELAXED);
-  return dyn > align ? dyn : align;
+  size_t dyn_align = __atomic_load_n(&dynamic_align, __ATOMIC_RELAXED);
+  g->align = dyn_align > align ? dyn_align : align;
+  g->size = percpu_area_size();
+  g->dynamic_bytes = __atomic_load_n(&dynamic_bytes, __ATOMIC_RELAXED);
+  /* Never 0, even for an empty template: distinct CPUs get distinct areas. */
+  size_t end = round_up(g->size, dyn_align) + g->dynamic_bytes;
+  g->stride = end ? round_up(end, g->align) : g->align;
+}
+
+/* The offset table (header, ncpus entries and one past the last) and the
+ * allocator's map. */
+size_t percpu__table_bytes(const struct percpu__geometry *g, unsigned ncpus) {
+  return round_up(sizeof(struct percpu__table) +
+                      ((size_t)ncpus + 1) * sizeof(uintptr_t) +
+                      g->dynamic_bytes / PERCPU_ALLOC_UNIT,
+                  sizeof(uintptr_t));
+}
+
+/*
+ * The areas, then the bookkeeping, rounded up to the areas' alignment (a
+ * size aligned_alloc accepts). 0 when ncpus is 0 or the sum does not fit.
+ */
+size_t percpu__areas_bytes(const struct percpu__geometry *g, unsigned ncpus) {
+  size_t bytes;
+  if (!ncpus ||
+      __builtin_mul_overflow((size_t)ncpus, g->stride, &bytes) ||
+      __builtin_add_overflow(bytes, percpu__table_bytes(g, ncpus) + g->align - 1,
+                             &bytes))
+    return 0;
+  return bytes & ~(g->align - 1);
+}
+
+size_t percpu_area_align(void) {
+  struct percpu__geometry g;
+  percpu__geometry(&g);
+  return g.align;
 }
 
 size_t percpu__dynamic_align(void) {
@@ -56,35 +93,22 @@ size_t percpu_dynamic_bytes(void) {
   return __atomic_load_n(&dynamic_bytes, __ATOMIC_RELAXED);
 }
 
-/* Never 0, even for an empty template: distinct CPUs get distinct areas. */
 size_t percpu_area_stride(void) {
-  size_t align = percpu_area_align();
-  size_t end = percpu__dynamic_start() + percpu_dynamic_bytes();
-  return end ? round_up(end, align) : align;
+  struct percpu__geometry g;
+  percpu__geometry(&g);
+  return g.stride;
 }
 
-/* The offset table (header, ncpus entries and one past the last) and the
- * allocator's map. */
 size_t percpu_table_bytes(unsigned ncpus) {
-  return round_up(sizeof(struct percpu__table) +
-                      ((size_t)ncpus + 1) * sizeof(uintptr_t) +
-                      percpu_dynamic_bytes() / PERCPU_ALLOC_UNIT,
-                  sizeof(uintptr_t));
+  struct percpu__geometry g;
+  percpu__geometry(&g);
+  return percpu__table_bytes(&g, ncpus);
 }
 
-/*
- * The areas, then the bookkeeping, rounded up to the areas' alignment (a
- * size aligned_alloc accepts). 0 when ncpus is 0 or the sum does not fit.
- */
 size_t percpu_areas_bytes(unsigned ncpus) {
-  size_t align = percpu_area_align();
-  size_t bytes;
-  if (!ncpus ||
-      __builtin_mul_overflow((size_t)ncpus, percpu_area_stride(), &bytes) ||
-      __builtin_add_overflow(bytes, percpu_table_bytes(ncpus) + align - 1,
-                             &bytes))
-    return 0;
-  return bytes & ~(align - 1);
+  struct percpu__geometry g;
+  percpu__geometry(&g);
+  return percpu__areas_bytes(&g, ncpus);
 }
 
 int percpu__set_dynamic(size_t bytes, size_t align) {

@@ -114,6 +114,20 @@ struct percpu__table {
 #define PERCPU__TABLE_ENTRIES(table)                                           \
   ((uintptr_t *)((char *)(table) + sizeof(struct percpu__table)))
 
+/*
+ * layout.c: an area's geometry, read once for a set-up (the public
+ * percpu_area_align, _size, _stride, percpu_table_bytes and
+ * percpu_areas_bytes are these fields and functions).
+ */
+struct percpu__geometry {
+  size_t align, size, stride, dynamic_bytes;
+};
+void percpu__geometry(struct percpu__geometry *g) PERCPU__HIDDEN;
+size_t percpu__table_bytes(const struct percpu__geometry *g,
+                           unsigned ncpus) PERCPU__HIDDEN;
+size_t percpu__areas_bytes(const struct percpu__geometry *g,
+                           unsigned ncpus) PERCPU__HIDDEN;
+
 /* layout.c: the dynamic reserve, as set before the set-up. */
 size_t percpu__dynamic_start(void) PERCPU__HIDDEN; /* offset in an area */
 size_t percpu__dynamic_align(void) PERCPU__HIDDEN;
