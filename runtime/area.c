@@ -126,10 +126,14 @@ static int setup(const struct percpu__geometry *g, void *const *areas,
   percpu__zero(table, need);
   struct percpu__table *header = table;
   uintptr_t *entries = PERCPU__TABLE_ENTRIES(table);
-  char *area = contiguous;
-  for (unsigned cpu = 0; cpu < ncpus; cpu++, area += g->stride) {
-    char *mine = areas ? areas[cpu] : area;
-    entries[cpu] = mine ? init_area(mine, src, g->size) : PERCPU_OFFSET_OFFLINE;
+  if (areas) {
+    for (unsigned cpu = 0; cpu < ncpus; cpu++)
+      entries[cpu] = areas[cpu] ? init_area(areas[cpu], src, g->size)
+                                : PERCPU_OFFSET_OFFLINE;
+  } else {
+    char *area = contiguous;
+    for (unsigned cpu = 0; cpu < ncpus; cpu++, area += g->stride)
+      entries[cpu] = init_area(area, src, g->size);
   }
   entries[ncpus] = PERCPU_OFFSET_OFFLINE; /* where per_cpu clamps to */
   header->num = ncpus;
