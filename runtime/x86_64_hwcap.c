@@ -6,6 +6,8 @@
  */
 #include <sys/auxv.h>
 
+#include <percpu.h>
+
 #include "percpu_internal.h"
 
 #define PERCPU_X86_HWCAP2_FSGSBASE (1ul << 1)
