@@ -27,11 +27,21 @@
 #ifndef PERCPU_H
 #define PERCPU_H
 
+#include "percpu/abi.h"
+#include "percpu/types.h"
+#include "percpu/version.h"
+
+/*
+ * The header needs no other (percpu/types.h): it compiles with -nostdinc
+ * -ffreestanding. A compile that has <stddef.h> and <stdint.h> (the C
+ * library's or, with -ffreestanding, the compiler's) still gets them, as
+ * before, for the programs that use size_t and uintptr_t with <percpu.h>
+ * alone.
+ */
+#if __has_include(<stddef.h>) && __has_include(<stdint.h>)
 #include <stddef.h>
 #include <stdint.h>
-
-#include "percpu/abi.h"
-#include "percpu/version.h"
+#endif
 
 #ifndef __clang__
 #error "percpu.h needs clang with the percpu-llvm plugin (see README.md)"
@@ -163,12 +173,13 @@ void *__percpu_this_cpu_ptr(const volatile void __percpu *p);
  *                     an area yet faults on a 64-bit target
  *                     (PERCPU_OFFSET_OFFLINE).
  */
-#define this_cpu_ptr(p) ((__percpu_plain_ptr_type(p))__percpu_this_cpu_ptr(p))
+#define this_cpu_ptr(p)                                                         \
+  ((__percpu_plain_ptr_type(p))__percpu_this_cpu_ptr(__percpu_guard(p)))
 #define raw_cpu_ptr(p) this_cpu_ptr(p)
 #define per_cpu_ptr(p, cpu)                                                     \
   ((__percpu_plain_ptr_type(p))__percpu_remote((p), (cpu)))
 #define per_cpu(var, cpu)                                                       \
-  (*(__percpu_plain_ptr_type(&(var)))((uintptr_t)&(var) +                     \
+  (*(__percpu_plain_ptr_type(&(var)))((__percpu_uintptr_t)&(var) +              \
                                       __percpu_offset_checked(cpu)))
 
 /*
@@ -210,33 +221,34 @@ void percpu_preempt_enable(void);
  * integer and pointer types that are not _Atomic (clang's __atomic builtins
  * reject _Atomic operands; plain C on an _Atomic per-CPU variable works).
  */
-#define this_cpu_read(var) __atomic_load_n(&(var), __ATOMIC_RELAXED)
+#define this_cpu_read(var)                                                      \
+  __atomic_load_n(__percpu_guard(&(var)), __ATOMIC_RELAXED)
 #define this_cpu_write(var, val)                                                \
-  __atomic_store_n(&(var), (val), __ATOMIC_RELAXED)
+  __atomic_store_n(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
 #define this_cpu_add(var, val)                                                  \
-  ((void)__atomic_fetch_add(&(var), (val), __ATOMIC_RELAXED))
+  ((void)__atomic_fetch_add(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_sub(var, val)                                                  \
-  ((void)__atomic_fetch_sub(&(var), (val), __ATOMIC_RELAXED))
+  ((void)__atomic_fetch_sub(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_inc(var) this_cpu_add(var, 1)
 #define this_cpu_dec(var) this_cpu_sub(var, 1)
 #define this_cpu_and(var, val)                                                  \
-  ((void)__atomic_fetch_and(&(var), (val), __ATOMIC_RELAXED))
+  ((void)__atomic_fetch_and(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_or(var, val)                                                   \
-  ((void)__atomic_fetch_or(&(var), (val), __ATOMIC_RELAXED))
+  ((void)__atomic_fetch_or(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_add_return(var, val)                                           \
-  __atomic_add_fetch(&(var), (val), __ATOMIC_RELAXED)
+  __atomic_add_fetch(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
 #define this_cpu_sub_return(var, val)                                           \
-  __atomic_sub_fetch(&(var), (val), __ATOMIC_RELAXED)
+  __atomic_sub_fetch(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
 #define this_cpu_inc_return(var) this_cpu_add_return(var, 1)
 #define this_cpu_dec_return(var) this_cpu_sub_return(var, 1)
 #define this_cpu_xchg(var, val)                                                 \
-  __atomic_exchange_n(&(var), (val), __ATOMIC_RELAXED)
+  __atomic_exchange_n(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
 /* Returns the old value; the store happened if it equals oval. */
 #define this_cpu_cmpxchg(var, oval, nval)                                       \
   ({                                                                            \
     __percpu_typeof_unqual(var) __percpu_old = (oval);                          \
-    __atomic_compare_exchange_n(&(var), &__percpu_old, (nval), 0,               \
-                                __ATOMIC_RELAXED, __ATOMIC_RELAXED);            \
+    __atomic_compare_exchange_n(__percpu_guard(&(var)), &__percpu_old, (nval),  \
+                                0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);         \
     __percpu_old;                                                               \
   })
 #ifdef __SIZEOF_INT128__
@@ -249,13 +261,13 @@ unsigned __int128 __percpu_cmpxchg128(volatile unsigned __int128 __percpu *p,
                                       unsigned __int128 oval,
                                       unsigned __int128 nval);
 #define this_cpu_cmpxchg128(var, oval, nval)                                    \
-  __percpu_cmpxchg128(&(var), (oval), (nval))
+  __percpu_cmpxchg128(__percpu_guard(&(var)), (oval), (nval))
 #endif
 
 /* Returns whether the store happened; on failure *ovalp gets the value. */
 #define this_cpu_try_cmpxchg(var, ovalp, nval)                                  \
-  __atomic_compare_exchange_n(&(var), (ovalp), (nval), 0, __ATOMIC_RELAXED,     \
-                              __ATOMIC_RELAXED)
+  __atomic_compare_exchange_n(__percpu_guard(&(var)), (ovalp), (nval), 0,       \
+                              __ATOMIC_RELAXED, __ATOMIC_RELAXED)
 
 /*
  * raw_cpu_* and __this_cpu_*: the same operations for callers that already
@@ -310,12 +322,13 @@ unsigned __int128 __percpu_cmpxchg128(volatile unsigned __int128 __percpu *p,
  * areas the runtime needs percpu_table_bytes(ncpus) of bookkeeping: the
  * offset table and the allocator's map.
  */
-size_t percpu_area_size(void);  /* bytes of the template */
-size_t percpu_area_align(void); /* alignment of every area (>= 64) */
-size_t percpu_area_stride(void); /* bytes of an area, dynamic reserve included */
-size_t percpu_table_bytes(unsigned ncpus); /* the bookkeeping */
+__percpu_size_t percpu_area_size(void);  /* bytes of the template */
+__percpu_size_t percpu_area_align(void); /* alignment of every area (>= 64) */
+/* bytes of an area, dynamic reserve included */
+__percpu_size_t percpu_area_stride(void);
+__percpu_size_t percpu_table_bytes(unsigned ncpus); /* the bookkeeping */
 /* ncpus areas and the bookkeeping, contiguous: what percpu_init needs. */
-size_t percpu_areas_bytes(unsigned ncpus);
+__percpu_size_t percpu_areas_bytes(unsigned ncpus);
 
 /*
  * The set-up, in three forms over one mechanism; each runs once (later
@@ -343,9 +356,9 @@ size_t percpu_areas_bytes(unsigned ncpus);
  * belongs to the executable).
  */
 int percpu_setup_areas(void *const areas[], unsigned ncpus, void *table,
-                       size_t table_bytes);
+                       __percpu_size_t table_bytes);
 int percpu_init(void *base, unsigned ncpus);
-int percpu_init_buffer(void *buffer, size_t bytes, unsigned ncpus);
+int percpu_init_buffer(void *buffer, __percpu_size_t bytes, unsigned ncpus);
 
 /*
  * A possible CPU given no area at the set-up, when it comes up: copies the
@@ -372,7 +385,8 @@ int percpu_init_in_place(void);
 unsigned percpu_area_num(void);        /* possible CPUs; 0 before set-up */
 int percpu_cpu_online(unsigned cpu);   /* 1 if cpu has an area, else 0 */
 void *percpu_area_base(unsigned cpu);  /* NULL for a cpu without an area */
-uintptr_t percpu_offset(unsigned cpu); /* area - template; 0 without one */
+/* area - template; 0 without one */
+__percpu_uintptr_t percpu_offset(unsigned cpu);
 /* CPU cpu's copy of *p; NULL for a cpu without an area. See per_cpu_ptr. */
 void *percpu_remote_ptr(const volatile void __percpu *p, unsigned cpu);
 
@@ -384,9 +398,49 @@ void *percpu_remote_ptr(const volatile void __percpu *p, unsigned cpu);
  * -EPERM when the kernel refuses the value (an area placed below the
  * template gives a "negative" offset that arch_prctl rejects).
  */
-uintptr_t percpu_read_reg(void);
-int percpu_write_reg(uintptr_t value);
+__percpu_uintptr_t percpu_read_reg(void);
+int percpu_write_reg(__percpu_uintptr_t value);
 int percpu_init_reg(unsigned cpu);
+
+/*
+ * The template guard (README "Template guard", docs/kernel.md): makes a
+ * CPU whose base register was never set, or an entry path that missed
+ * swapgs, loud instead of silently sharing the template.
+ *
+ * percpu_base_ok() is 1 when this CPU's base register holds the offset of
+ * a CPU with an area, else 0 (so 0 before the set-up, and when the
+ * register is 0: the template). It searches the offset table: for entry
+ * code and assertions in debug builds.
+ *
+ * percpu_poison_template() fills the template with PERCPU_TEMPLATE_POISON
+ * bytes once every possible CPU has its area, so that a stray access reads
+ * garbage (pointers that fault) instead of plausible data. 0, -ENODEV
+ * before the set-up, -EBUSY while a possible CPU has no area (its
+ * percpu_setup_cpu copies the template), -EINVAL in the VMA-0 layout
+ * (there the template's link address holds no data) and in single-CPU
+ * mode (the template is CPU 0's copy).
+ *
+ * -DPERCPU_DEBUG_TEMPLATE makes every this_cpu_* operation and
+ * this_cpu_ptr() first load this CPU's __percpu_self_offset, which is 0
+ * only in the template, and trap (__builtin_trap) if it is 0. Off by
+ * default: it costs a load, a compare and a branch per access.
+ */
+int percpu_base_ok(void);
+int percpu_poison_template(void);
+#define PERCPU_TEMPLATE_POISON 0xa5
+
+#if defined(PERCPU_DEBUG_TEMPLATE) && !defined(PERCPU_SINGLE_CPU)
+DECLARE_PER_CPU(__percpu_uintptr_t, __percpu_self_offset)
+    __attribute__((visibility("hidden")));
+static inline void __percpu_check_base(void) {
+  if (__builtin_expect(
+          __atomic_load_n(&__percpu_self_offset, __ATOMIC_RELAXED) == 0, 0))
+    __builtin_trap();
+}
+#define __percpu_guard(p) (__percpu_check_base(), (p))
+#else
+#define __percpu_guard(p) (p)
+#endif
 
 /*
  * -DPERCPU_REGISTER=<name> chooses the base register on architectures that
@@ -427,7 +481,7 @@ static const char __percpu_mode[] __percpu_c_name(__percpu_mode)
  * compiler may then keep both in registers across a loop.
  */
 struct percpu_remote_layout {
-  const uintptr_t *offsets;
+  const __percpu_uintptr_t *offsets;
   unsigned num;
 };
 /* Hidden: the runtime is linked into the same image, so no GOT load. */
@@ -435,7 +489,8 @@ extern struct percpu_remote_layout __percpu_remote_layout
     __attribute__((visibility("hidden")));
 
 /* Non-canonical or unmapped on every 64-bit target (bit 55 flipped). */
-#define PERCPU_OFFSET_OFFLINE ((uintptr_t)1 << (sizeof(uintptr_t) * 8 - 9))
+#define PERCPU_OFFSET_OFFLINE                                                   \
+  ((__percpu_uintptr_t)1 << (sizeof(__percpu_uintptr_t) * 8 - 9))
 
 static inline unsigned __percpu_possible(void) {
   return ((const unsigned *)__percpu_remote_layout.offsets)[-1];
@@ -466,22 +521,22 @@ static inline int __percpu_online(unsigned cpu) {
  * sign-extended).
  */
 #if defined(__x86_64__) || defined(__aarch64__)
-static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
-  const uintptr_t *offsets = __percpu_remote_layout.offsets;
+static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
+  const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
   unsigned num = ((const unsigned *)offsets)[-1];
   return offsets[cpu < num ? cpu : num];
 }
 #elif defined(__loongarch__) && __loongarch_grlen == 64
-static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
-  const uintptr_t *offsets = __percpu_remote_layout.offsets;
+static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
+  const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
   long num = (int)((const unsigned *)offsets)[-1];
   long index = (int)cpu;
   __asm__("asrtgt.d %1, %0" : "+r"(index) : "r"(num));
   return offsets[index];
 }
 #else
-static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
-  const uintptr_t *offsets = __percpu_remote_layout.offsets;
+static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
+  const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
   if (__builtin_expect(cpu >= ((const unsigned *)offsets)[-1], 0))
     __builtin_trap();
   return offsets[(int)cpu];
@@ -490,12 +545,12 @@ static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
 
 static inline void *__percpu_remote(const volatile void __percpu *p,
                                     unsigned cpu) {
-  const uintptr_t *offsets = __percpu_remote_layout.offsets;
+  const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
   void *copy = (void *)0;
   if (cpu < ((const unsigned *)offsets)[-1]) {
-    uintptr_t offset = offsets[(int)cpu];
+    __percpu_uintptr_t offset = offsets[(int)cpu];
     if (offset != PERCPU_OFFSET_OFFLINE)
-      copy = (void *)((uintptr_t)p + offset);
+      copy = (void *)((__percpu_uintptr_t)p + offset);
   }
   /* Opaque to the optimiser: *per_cpu_ptr(&v, bad_cpu) must fault on NULL,
    * not lose the check because dereferencing NULL is undefined. */

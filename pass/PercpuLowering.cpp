@@ -998,17 +998,29 @@ static std::optional<StringRef> selectRegister(const ArchInfo &Info,
 }
 
 /// Makes the unit reference a symbol only a runtime built for the same
-/// register and mode defines, so a mismatch fails at link time.
+/// register and mode defines, so a mismatch fails at link time. The
+/// reference is 32 bits PC-relative ("symbol - ."), as the shared-library
+/// note's: it needs no dynamic relocation, so it is read-only data even in
+/// a PIE, in PERCPU_RUNTIME_CHECK_SECTION, which a kernel's linker script
+/// collects with the rest of .rodata (an absolute pointer would be
+/// .data.rel.ro, an orphan under --orphan-handling=error).
 static void requireMatchingRuntime(Module &M, const PercpuOptions &Opts) {
   LLVMContext &Ctx = M.getContext();
   std::string Config = Opts.SingleCpu ? "single_cpu" : Opts.Reg.str();
   Constant *Symbol = M.getOrInsertGlobal(PERCPU_RUNTIME_SYMBOL_PREFIX + Config,
                                          Type::getInt8Ty(Ctx));
   cast<GlobalVariable>(Symbol)->setDSOLocal(true);
-  auto *Check = new GlobalVariable(M, PointerType::get(Ctx, 0),
-                                   /*isConstant=*/true,
-                                   GlobalValue::PrivateLinkage, Symbol,
+  Type *I32 = Type::getInt32Ty(Ctx);
+  Type *IntPtr = M.getDataLayout().getIntPtrType(Ctx);
+  auto *Check = new GlobalVariable(M, I32, /*isConstant=*/true,
+                                   GlobalValue::PrivateLinkage, nullptr,
                                    "__percpu_runtime_check");
+  Constant *Distance = ConstantExpr::getSub(
+      ConstantExpr::getPtrToInt(Symbol, IntPtr),
+      ConstantExpr::getPtrToInt(Check, IntPtr));
+  Check->setInitializer(ConstantExpr::getTrunc(Distance, I32));
+  Check->setSection(PERCPU_RUNTIME_CHECK_SECTION);
+  Check->setAlignment(Align(4));
   appendToUsed(M, {Check});
 }
 

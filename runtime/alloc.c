@@ -11,10 +11,6 @@
  * of the copies happens under percpu_alloc_lock(); percpu_setup_cpu takes
  * it too, so a CPU brought up late sees each block zeroed once.
  */
-#if __STDC_HOSTED__
-#include <string.h>
-#endif
-
 #include <percpu.h>
 
 #include "percpu_internal.h"
@@ -37,7 +33,7 @@ static void __percpu *fail(int err) {
 }
 
 #if __STDC_HOSTED__
-#define zero(dst, n) memset((dst), 0, (n))
+#define zero(dst, n) __builtin_memset((dst), 0, (n))
 #else
 /* Blocks are multiples of PERCPU_ALLOC_UNIT, aligned to it in every area. */
 static void zero(void *dst, size_t n) {

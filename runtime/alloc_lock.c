@@ -4,17 +4,15 @@
  * strong definitions win, as with the preemption hooks. The default is a
  * test-and-set spinlock, which needs neither a C library nor a scheduler.
  */
-#include <stdatomic.h>
-
 #include <percpu.h>
 
-static atomic_flag alloc_lock = ATOMIC_FLAG_INIT;
+static _Bool alloc_lock;
 
 __attribute__((weak)) void percpu_alloc_lock(void) {
-  while (atomic_flag_test_and_set_explicit(&alloc_lock, memory_order_acquire))
+  while (__atomic_test_and_set(&alloc_lock, __ATOMIC_ACQUIRE))
     ;
 }
 
 __attribute__((weak)) void percpu_alloc_unlock(void) {
-  atomic_flag_clear_explicit(&alloc_lock, memory_order_release);
+  __atomic_clear(&alloc_lock, __ATOMIC_RELEASE);
 }

@@ -15,12 +15,6 @@
  * entry PERCPU_OFFSET_OFFLINE until percpu_setup_cpu brings it up, under
  * the allocator's lock (its allocated blocks must read zero there too).
  */
-#include <limits.h>
-#include <stdatomic.h>
-#if __STDC_HOSTED__
-#include <string.h>
-#endif
-
 #include <percpu.h>
 
 #include "percpu_internal.h"
@@ -33,20 +27,21 @@ static const uintptr_t no_cpus[2] = {0, PERCPU_OFFSET_OFFLINE};
 struct percpu_remote_layout __percpu_remote_layout PERCPU__STATE = {
     &no_cpus[1], 0};
 
-static atomic_flag claimed PERCPU__STATE = ATOMIC_FLAG_INIT;
+static _Bool claimed PERCPU__STATE;
 /* Where percpu_setup_cpu copies the template's bytes from. */
 static const void *template_src PERCPU__STATE;
 
 /*
- * The template copy. Hosted: the C library's memcpy. Freestanding: a loop
+ * The template copy. Hosted: the C library's memcpy (through the builtin:
+ * the runtime includes <string.h> nowhere). Freestanding: a loop
  * of its own, so that the runtime calls nothing (-ffreestanding keeps the
  * compiler from turning it back into a call). It moves words where it
  * can: every area is aligned to percpu_area_align() >= 64, and the template
  * to at least a word (it holds __percpu_self_offset).
  */
 #if __STDC_HOSTED__
-#define percpu__copy memcpy
-#define percpu__zero(dst, n) memset((dst), 0, (n))
+#define percpu__copy __builtin_memcpy
+#define percpu__zero(dst, n) __builtin_memset((dst), 0, (n))
 #else
 typedef uintptr_t __attribute__((may_alias)) percpu__word;
 
@@ -98,7 +93,7 @@ static int setup(const struct percpu__geometry *g, void *const *areas,
   size_t need = percpu__table_bytes(g, ncpus);
 
   /* The result is ncpus as an int, so ncpus must fit in one. */
-  if (!ncpus || ncpus > INT_MAX || !table ||
+  if (!ncpus || ncpus > PERCPU__INT_MAX || !table ||
       misaligned(table, sizeof(uintptr_t)) || table_bytes < need)
     return -PERCPU__EINVAL;
   if (areas) {
@@ -117,7 +112,7 @@ static int setup(const struct percpu__geometry *g, void *const *areas,
     return err;
 #endif
 
-  if (atomic_flag_test_and_set_explicit(&claimed, memory_order_acquire))
+  if (__atomic_test_and_set(&claimed, __ATOMIC_ACQUIRE))
     return -PERCPU__EBUSY;
   percpu__freeze_dynamic();
 
@@ -198,4 +193,9 @@ int percpu_setup_cpu(unsigned cpu, void *area) {
   }
   percpu_alloc_unlock();
   return err;
+}
+
+/* For guard.c: where the template's bytes are (NULL before the set-up). */
+const void *percpu__template_src(void) {
+  return __atomic_load_n(&template_src, __ATOMIC_RELAXED);
 }

@@ -18,6 +18,7 @@
  * load and unload counts of dl_iterate_phdr tell.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <link.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -27,6 +28,13 @@
 #include <percpu.h>
 
 #include "percpu_internal.h"
+
+/* The runtime's own errno values (percpu_internal.h) are the C library's. */
+_Static_assert(PERCPU__EPERM == EPERM && PERCPU__ENOMEM == ENOMEM &&
+                   PERCPU__EBUSY == EBUSY && PERCPU__ENODEV == ENODEV &&
+                   PERCPU__EINVAL == EINVAL && PERCPU__ENOSPC == ENOSPC &&
+                   PERCPU__ENOTSUP == ENOTSUP,
+               "errno values differ from Linux's");
 
 /* An address inside this runtime, whichever object it was linked into. */
 extern const char PERCPU_SHARED_LIBRARY_SYM;

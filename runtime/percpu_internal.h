@@ -13,18 +13,30 @@
  * PERCPU__REGISTER (the register to use, a bare name) and
  * PERCPU__STRING(PERCPU__REGISTER) (the same as a string literal).
  *
- * Hosted and freestanding: the runtime needs no C library. Built with
- * -ffreestanding (every target but x86_64 Linux user space), it takes the
- * errno values below instead of <errno.h> and copies the template with
- * loops of its own. The compiler may still emit calls to memcpy and memset
- * (for instance for aggregate copies); a freestanding environment must
- * provide them, as kernels do.
+ * Hosted and freestanding: the runtime needs no C library, and no header
+ * but its own. Built with -ffreestanding -nostdinc (every target but
+ * x86_64 Linux user space), it takes its integer types from the compiler's
+ * predefined macros and the errno values below, and copies the template
+ * with loops of its own. The compiler may still emit calls to memcpy and
+ * memset (for instance for aggregate copies); a freestanding environment
+ * must provide them, as kernels do. Only the hosted files that call the C
+ * library include its headers: images.c and x86_64_hwcap.c.
  */
 #ifndef PERCPU_INTERNAL_H
 #define PERCPU_INTERNAL_H
 
-#include <stddef.h>
-#include <stdint.h>
+#include <percpu/types.h>
+
+/* The same types as <stddef.h>'s and <stdint.h>'s (a C11 typedef may be
+ * repeated, so a hosted file may include those too). */
+typedef __percpu_size_t size_t;
+typedef __percpu_uintptr_t uintptr_t;
+typedef __UINT32_TYPE__ uint32_t;
+typedef __UINT64_TYPE__ uint64_t;
+#define PERCPU__INT_MAX __INT_MAX__
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 /*
  * The base register: -DPERCPU_REGISTER=<name>, else the arch's default.
@@ -59,27 +71,18 @@
 #endif
 
 /*
- * Error numbers, returned negated. A freestanding build has no <errno.h>:
- * it uses Linux's values, the same on every architecture here
- * (asm-generic/errno-base.h). PERCPU__EPERM is for the arch headers.
+ * Error numbers, returned negated: Linux's values, the same on every
+ * architecture here (asm-generic/errno-base.h; ENOTSUP is EOPNOTSUPP), so
+ * no <errno.h> is needed; the hosted images.c checks them against the C
+ * library's. PERCPU__EPERM is for the arch headers.
  */
-#if __STDC_HOSTED__
-#include <errno.h>
-#define PERCPU__EPERM EPERM
-#define PERCPU__ENOMEM ENOMEM
-#define PERCPU__EBUSY EBUSY
-#define PERCPU__ENODEV ENODEV
-#define PERCPU__EINVAL EINVAL
-#define PERCPU__ENOSPC ENOSPC
-#define PERCPU__ENOTSUP ENOTSUP
-#else
 #define PERCPU__EPERM 1
 #define PERCPU__ENOMEM 12
 #define PERCPU__EBUSY 16
 #define PERCPU__ENODEV 19
 #define PERCPU__EINVAL 22
 #define PERCPU__ENOSPC 28
-#endif
+#define PERCPU__ENOTSUP 95
 
 #define PERCPU__HIDDEN __attribute__((visibility("hidden")))
 
@@ -192,6 +195,9 @@ static inline size_t percpu__areas_bytes(const struct percpu__geometry *g,
 int percpu__setup(void *const *areas, void *contiguous, unsigned ncpus,
                   void *table, size_t table_bytes,
                   const void *src) PERCPU__HIDDEN;
+
+/* area.c: where the set-up copied the template's bytes from, or NULL. */
+const void *percpu__template_src(void) PERCPU__HIDDEN;
 
 /* alloc.c: the allocator's map, in the table storage, zeroed by the set-up. */
 extern unsigned char *percpu__alloc_map PERCPU__HIDDEN;

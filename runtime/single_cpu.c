@@ -6,8 +6,6 @@
  * queries from the layout below). Every call succeeds for CPU 0, as the
  * reference crate's sp-naive feature does.
  */
-#include <stdatomic.h>
-
 #include <percpu.h>
 
 #include "percpu_internal.h"
@@ -15,7 +13,7 @@
 /* Units lowered in single-CPU mode reference this (see percpu/abi.h). */
 const char __percpu_runtime_for_single_cpu = 0;
 
-static atomic_flag initialised = ATOMIC_FLAG_INIT;
+static _Bool initialised;
 
 /* CPU 0's copy is the template: per_cpu_ptr(p, 0) is p. The count of
  * entries is the 4 bytes before offsets[0], and offsets[1] is one past the
@@ -47,7 +45,7 @@ int percpu_init(void *areas, unsigned ncpus) {
   if (err)
     return err;
 #endif
-  if (atomic_flag_test_and_set(&initialised))
+  if (__atomic_test_and_set(&initialised, __ATOMIC_SEQ_CST))
     return -PERCPU__EBUSY;
   return 1;
 }
@@ -77,3 +75,9 @@ int percpu_write_reg(uintptr_t value) {
 }
 
 int percpu_init_reg(unsigned cpu) { return cpu ? -PERCPU__EINVAL : 0; }
+
+/* The template guard: the template is CPU 0's only copy, reached with no
+ * register, so the base is always right and the template cannot go. */
+int percpu_base_ok(void) { return 1; }
+
+int percpu_poison_template(void) { return -PERCPU__EINVAL; }

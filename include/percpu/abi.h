@@ -115,6 +115,9 @@
  * or the mode fail to link instead of reading different registers.
  */
 #define PERCPU_RUNTIME_SYMBOL_PREFIX "__percpu_runtime_for_"
+/* Where each unit keeps that reference: read-only data (a PC-relative
+ * word), so any linker script's *(.rodata .rodata.*) collects it. */
+#define PERCPU_RUNTIME_CHECK_SECTION ".rodata.percpu_runtime_check"
 
 /*
  * Modes: -DPERCPU_SINGLE_CPU (per-CPU variables are plain globals, for a

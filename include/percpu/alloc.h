@@ -66,10 +66,10 @@ extern "C" {
  * PERCPU_ALLOC_UNIT to PERCPU_PAGE_BYTES). 0, -EINVAL, or -EBUSY once the
  * set-up started. percpu_areas_bytes and the rest of the layout follow.
  */
-int percpu_reserve_dynamic(size_t bytes, size_t align);
-size_t percpu_dynamic_bytes(void);
+int percpu_reserve_dynamic(__percpu_size_t bytes, __percpu_size_t align);
+__percpu_size_t percpu_dynamic_bytes(void);
 
-void __percpu *__alloc_percpu(size_t size, size_t align);
+void __percpu *__alloc_percpu(__percpu_size_t size, __percpu_size_t align);
 #define alloc_percpu(type)                                                      \
   ((__typeof__(type) __percpu *)__alloc_percpu(sizeof(type),                  \
                                                __alignof__(type)))

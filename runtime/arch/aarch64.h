@@ -15,8 +15,6 @@
 #ifndef PERCPU_ARCH_AARCH64_H
 #define PERCPU_ARCH_AARCH64_H
 
-#include <stdint.h>
-
 #define PERCPU_ARCH_DEFAULT_REGISTER tpidr_el1
 
 static inline uintptr_t percpu_arch_read_reg(void) {

@@ -8,8 +8,6 @@
 #ifndef PERCPU_ARCH_LOONGARCH64_H
 #define PERCPU_ARCH_LOONGARCH64_H
 
-#include <stdint.h>
-
 #define PERCPU_ARCH_DEFAULT_REGISTER r21
 
 static inline uintptr_t percpu_arch_read_reg(void) {

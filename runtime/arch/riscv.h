@@ -17,8 +17,6 @@
 #ifndef PERCPU_ARCH_RISCV_H
 #define PERCPU_ARCH_RISCV_H
 
-#include <stdint.h>
-
 #define PERCPU_ARCH_DEFAULT_REGISTER gp
 
 static inline uintptr_t percpu_arch_read_reg(void) {

@@ -16,8 +16,6 @@
 #ifndef PERCPU_ARCH_X86_64_H
 #define PERCPU_ARCH_X86_64_H
 
-#include <stdint.h>
-
 #define PERCPU_ARCH_DEFAULT_REGISTER gs
 
 #ifdef PERCPU_KERNEL
@@ -46,20 +44,17 @@ static inline int percpu_arch_write_reg(uintptr_t value) {
 #error "percpu runtime: freestanding x86_64 is for kernels: -DPERCPU_KERNEL"
 #endif
 
-#include <sys/auxv.h>
-
-#define PERCPU_X86_HWCAP2_FSGSBASE (1ul << 1)
 #define PERCPU_X86_SYS_arch_prctl 158
 #define PERCPU_X86_ARCH_SET_GS 0x1001
 #define PERCPU_X86_ARCH_GET_GS 0x1004
 
-static inline int percpu__x86_fsgsbase(void) {
+/* Whether the kernel allows wrgsbase: x86_64_hwcap.c reads AT_HWCAP2 with
+ * the C library's getauxval. */
 #ifdef PERCPU_X86_NO_FSGSBASE
-  return 0;
+#define percpu__x86_fsgsbase() 0
 #else
-  return (getauxval(AT_HWCAP2) & PERCPU_X86_HWCAP2_FSGSBASE) != 0;
+int percpu__x86_fsgsbase(void) __attribute__((visibility("hidden")));
 #endif
-}
 
 /* The syscall instruction overwrites rcx (return rip) and r11 (rflags). */
 static inline long percpu__x86_arch_prctl(long code, unsigned long arg) {

@@ -4,7 +4,7 @@
  * and qemu-system): the compiler may emit calls to them and nothing else
  * provides them. Included by each program's support file.
  */
-#include <stddef.h>
+typedef __SIZE_TYPE__ size_t;
 
 void *memcpy(void *restrict dst, const void *restrict src, size_t n) {
   unsigned char *d = dst;

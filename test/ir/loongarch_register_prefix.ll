@@ -6,7 +6,7 @@ target triple = "loongarch64-unknown-linux-gnu"
 
 @arr = addrspace(300) global [8 x i64] zeroinitializer, align 8
 
-; CHECK: @__percpu_runtime_check = private constant ptr @__percpu_runtime_for_r21
+; CHECK: @__percpu_runtime_check = private constant i32 trunc (i64 sub (i64 ptrtoint (ptr @__percpu_runtime_for_r21 to i64), i64 ptrtoint (ptr @__percpu_runtime_check to i64)) to i32), section ".rodata.percpu_runtime_check", align 4
 ; CHECK-LABEL: define i64 @rd(
 ; CHECK: [[G:%.*]] = getelementptr [8 x i64], ptr @arr, i64 0, i64 %i
 ; CHECK-NEXT: [[T:%.*]] = ptrtoint ptr [[G]] to i64

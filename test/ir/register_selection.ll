@@ -11,7 +11,7 @@ target triple = "aarch64-unknown-linux-gnu"
 
 ; CHECK-NOT: @__percpu_register =
 ; CHECK: @__percpu_runtime_for_tpidr_el2 = external dso_local global i8
-; CHECK: @__percpu_runtime_check = private constant ptr @__percpu_runtime_for_tpidr_el2
+; CHECK: @__percpu_runtime_check = private constant i32 trunc (i64 sub (i64 ptrtoint (ptr @__percpu_runtime_for_tpidr_el2 to i64), i64 ptrtoint (ptr @__percpu_runtime_check to i64)) to i32), section ".rodata.percpu_runtime_check", align 4
 ; CHECK-LABEL: define i64 @rd(
 ; CHECK: [[BASE:%.*]] = call i64 @llvm.read_volatile_register.i64(metadata [[REG:![0-9]+]])
 ; CHECK: [[P:%.*]] = inttoptr i64 [[BASE]] to ptr

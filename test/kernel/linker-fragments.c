@@ -20,6 +20,10 @@
 // RUN: not %percpu_cc --target=aarch64-none-elf -ffreestanding -nostdlib -static -O2 -Wl,-L%percpu_linker,-T,%S/Inputs/zero-cpus.ld %S/Inputs/in_place_user.c -o %t/zero 2>&1 | FileCheck --check-prefix=ZERO %s
 // RUN: %percpu_cc --target=aarch64-none-elf -ffreestanding -nostdlib -static -O2 -Wl,-L%percpu_linker,-T,%S/Inputs/aarch64.ld %S/Inputs/in_place_user.c -o %t/none
 // RUN: llvm-readelf --sections %t/none | FileCheck --check-prefix=NONE %s
+// The template must lie in what the boot loader loads: a script that ends
+// its loaded data (_edata) before the template fails its ASSERT against
+// __percpu_template_image_end, which both layouts define.
+// RUN: not %percpu_cc --target=aarch64-none-elf -ffreestanding -nostdlib -static -O2 -Wl,-L%percpu_linker,-T,%S/Inputs/template-past-edata.ld %S/Inputs/in_place_user.c -o %t/past 2>&1 | FileCheck --check-prefix=PAST %s
 
 // DELTA: percpu PROGBITS [[TEMPLATE:[0-9a-f]+]]
 // DELTA-NOT: percpu_align
@@ -63,6 +67,7 @@
 // VMA0-DAG: [[AREA0]] {{.*}} __percpu_template_image
 
 // ZERO: PERCPU_NR_CPUS must be at least 1
+// PAST: percpu: the template lies past _edata, where the loader stops
 // NONE: percpu PROGBITS
 // NONE-NOT: percpu_areas
 // SPDX-License-Identifier: BSD-2-Clause

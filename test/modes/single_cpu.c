@@ -38,7 +38,7 @@ unsigned long inc(void) { this_cpu_inc(v); return 0; }
 // X86-NEXT: retq
 unsigned long *ptr(void) { return this_cpu_ptr(&v); }
 
-// X86: .quad __percpu_runtime_for_single_cpu
+// X86: .long __percpu_runtime_for_single_cpu-.L__percpu_runtime_check
 // X86-NOT: %gs
 // A64-NOT: TPIDR
 // RV-NOT: gp

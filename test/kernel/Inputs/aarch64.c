@@ -6,7 +6,6 @@
  * The MMU stays off.
  */
 #include <percpu.h>
-#include <stdatomic.h>
 
 #include "kernel.h"
 

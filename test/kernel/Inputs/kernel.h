@@ -12,8 +12,19 @@
 #ifndef KERNEL_TEST_H
 #define KERNEL_TEST_H
 
-#include <stddef.h>
-#include <stdint.h>
+/* Types from the compiler's macros: the kernels build with -nostdinc, as
+ * real ones do, so <percpu.h> and these sources use no library header. */
+typedef __SIZE_TYPE__ size_t;
+typedef __UINTPTR_TYPE__ uintptr_t;
+typedef __UINT8_TYPE__ uint8_t;
+typedef __UINT16_TYPE__ uint16_t;
+typedef __UINT32_TYPE__ uint32_t;
+typedef __UINT64_TYPE__ uint64_t;
+typedef __INT64_TYPE__ int64_t;
+typedef __PTRDIFF_TYPE__ ptrdiff_t;
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 #ifndef NCPUS
 #define NCPUS 4

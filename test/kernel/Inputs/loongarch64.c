@@ -6,7 +6,6 @@
  * register to power QEMU off. The per-CPU register is $r21.
  */
 #include <percpu.h>
-#include <stdatomic.h>
 
 #include "kernel.h"
 
@@ -73,11 +72,11 @@ _Noreturn void arch_exit(int status) {
 
 unsigned arch_cpu_id(void) { return (unsigned)(csr_read(CSR_CPUID) & 0x1ff); }
 
-atomic_uint cpus_released;
+unsigned cpus_released;
 
 void arch_start_cpus(unsigned ncpus) {
   (void)ncpus; /* every CPU of -smp is waiting */
-  atomic_store_explicit(&cpus_released, 1, memory_order_release);
+  __atomic_store_n(&cpus_released, 1, __ATOMIC_RELEASE);
 }
 
 /* The constant timer's frequency: CPUCFG word 4 times word 5's mul/div. */

@@ -5,7 +5,6 @@
  * leave QEMU with a status. The per-CPU register is gp.
  */
 #include <percpu.h>
-#include <stdatomic.h>
 
 #include "kernel.h"
 
@@ -40,11 +39,11 @@ unsigned arch_cpu_id(void) {
   return (unsigned)id;
 }
 
-atomic_uint cpus_released;
+unsigned cpus_released;
 
 void arch_start_cpus(unsigned ncpus) {
   (void)ncpus; /* every hart of -smp is waiting */
-  atomic_store_explicit(&cpus_released, 1, memory_order_release);
+  __atomic_store_n(&cpus_released, 1, __ATOMIC_RELEASE);
 }
 
 #define TIMER_INTERVAL (MTIME_HZ / TIMER_HZ)

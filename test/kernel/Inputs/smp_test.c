@@ -24,7 +24,6 @@
  *   then it is possible but not online.
  */
 #include <percpu.h>
-#include <stdatomic.h>
 
 #include "kernel.h"
 
@@ -76,8 +75,8 @@ static unsigned long __percpu *dyn_irqs;
 
 char stacks[NCPUS][STACK_BYTES] __attribute__((aligned(16)));
 
-static atomic_uint cpus_done;
-static atomic_uint cpus_alive;
+static unsigned cpus_done;
+static unsigned cpus_alive;
 static unsigned failures;
 
 /* The compiler may emit calls to these. */
@@ -204,6 +203,8 @@ static void cpu_run(unsigned cpu) {
   int err = percpu_init_reg(cpu);
   if (err)
     fatal("percpu_init_reg", cpu, (uint64_t)(int64_t)err);
+  if (!percpu_base_ok())
+    fatal("percpu_base_ok after percpu_init_reg", cpu, percpu_read_reg());
   /* Initial values: the template's, and CPU 0's early write; the dynamic
    * counters zeroed on every CPU. */
   if (this_cpu_read(magic) != 0x5eed5eedul || this_cpu_read(early) != 7 ||
@@ -211,7 +212,7 @@ static void cpu_run(unsigned cpu) {
       this_cpu_read(*dyn_mixed) != 0 || *this_cpu_ptr(dyn_irqs) != 0)
     this_cpu_inc(bad_init);
   this_cpu_write(cpu_id, cpu);
-  atomic_fetch_add(&cpus_alive, 1);
+  __atomic_fetch_add(&cpus_alive, 1, __ATOMIC_SEQ_CST);
 
   arch_timer_start();
   while (this_cpu_read(irqs) < IRQ_TARGET || this_cpu_read(loops) < MIN_LOOPS) {
@@ -223,7 +224,7 @@ static void cpu_run(unsigned cpu) {
   }
   arch_cpu_extra(cpu);
   arch_timer_stop();
-  atomic_fetch_add_explicit(&cpus_done, 1, memory_order_release);
+  __atomic_fetch_add(&cpus_done, 1, __ATOMIC_RELEASE);
 }
 
 _Noreturn void secondary_main(unsigned cpu) {
@@ -252,6 +253,27 @@ static void allocate_counters(void) {
   if (dyn_mixed != dirty[0] || dyn_irqs != dirty[1])
     fatal("alloc_percpu did not reuse the freed blocks", (uintptr_t)dyn_mixed,
           (uintptr_t)dirty[0]);
+}
+
+/*
+ * The template guard, once every CPU is up: the template is poisoned (not
+ * in the VMA-0 layout, whose template link address holds no data), and the
+ * CPUs' copies and this CPU's register are as they were.
+ */
+static void check_template_guard(void) {
+  int err = percpu_poison_template();
+#ifdef LAYOUT_VMA0
+  check(err == -22, "percpu_poison_template (VMA 0: -EINVAL)", 0,
+        (uint64_t)(int64_t)err, 0);
+#else
+  unsigned long in_template = *(volatile unsigned long *)(uintptr_t)&magic;
+  check(err == 0, "percpu_poison_template", 0, (uint64_t)(int64_t)err, 0);
+  check(in_template == 0xa5a5a5a5a5a5a5a5ul, "template poisoned", 0,
+        in_template, 0);
+#endif
+  check(per_cpu(magic, NCPUS - 1) == 0x5eed5eedul, "copy after the poison",
+        NCPUS - 1, per_cpu(magic, NCPUS - 1), 0x5eed5eedul);
+  check(percpu_base_ok() == 1, "percpu_base_ok", 0, percpu_read_reg(), 0);
 }
 
 _Noreturn void kernel_main(void) {
@@ -301,7 +323,7 @@ _Noreturn void kernel_main(void) {
   arch_start_cpus(NCPUS);
   cpu_run(0);
 
-  while (atomic_load_explicit(&cpus_done, memory_order_acquire) != NCPUS)
+  while (__atomic_load_n(&cpus_done, __ATOMIC_ACQUIRE) != NCPUS)
     ;
 
   online = 0;
@@ -362,8 +384,10 @@ _Noreturn void kernel_main(void) {
         (uintptr_t)this_cpu_ptr(&loops), (uintptr_t)per_cpu_ptr(&loops, 0));
   check(per_cpu_ptr(&loops, NCPUS) == NULL, "per_cpu_ptr past the end", NCPUS,
         (uintptr_t)per_cpu_ptr(&loops, NCPUS), 0);
-  check(atomic_load(&cpus_alive) == NCPUS, "CPUs alive", 0,
-        atomic_load(&cpus_alive), NCPUS);
+  check(__atomic_load_n(&cpus_alive, __ATOMIC_SEQ_CST) == NCPUS, "CPUs alive",
+        0, __atomic_load_n(&cpus_alive, __ATOMIC_SEQ_CST), NCPUS);
+
+  check_template_guard();
 
   /* Information only: how often an interrupt hit a read-modify-write. */
   puts_("control: raw_cpu_add lost ");
