@@ -33,6 +33,11 @@ _Noreturn void arch_halt(void);         /* this CPU: stop for good */
 int arch_percpu_init(void);             /* percpu_init or _in_place */
 void arch_percpu_early(void);           /* before any per-CPU access */
 extern const char arch_name[];
+/* Optional (weak defaults in smp_test.c): this CPU's round trip through
+ * user mode, with the timer on; the checks of CPU cpu's entry-code
+ * counters, printed, returning the failures. */
+void arch_user_mode(void);
+unsigned arch_check_cpu(unsigned cpu);
 
 /* Provided by smp_test.c. */
 _Noreturn void kernel_main(void);

@@ -186,6 +186,13 @@ static void *area_of(unsigned cpu) {
 }
 #endif
 
+/* The architectures without a user-mode round trip. */
+__attribute__((weak)) void arch_user_mode(void) {}
+__attribute__((weak)) unsigned arch_check_cpu(unsigned cpu) {
+  (void)cpu;
+  return 0;
+}
+
 static void cpu_run(unsigned cpu) {
 #ifdef AREAS_ANYWHERE
   come_up(cpu);
@@ -203,6 +210,7 @@ static void cpu_run(unsigned cpu) {
   atomic_fetch_add(&cpus_alive, 1);
 
   arch_timer_start();
+  arch_user_mode();
   while (this_cpu_read(irqs) < IRQ_TARGET || this_cpu_read(loops) < MIN_LOOPS) {
     this_cpu_inc(loops);
     this_cpu_add(mixed, 1);
@@ -309,6 +317,7 @@ _Noreturn void kernel_main(void) {
     puts_(" interrupts, reg ");
     putx(percpu_offset(cpu));
     puts_("\n");
+    failures += arch_check_cpu(cpu);
     check(per_cpu(cpu_id, cpu) == cpu, "cpu_id", cpu, per_cpu(cpu_id, cpu), cpu);
     check(per_cpu(bad_init, cpu) == 0, "initial values", cpu,
           per_cpu(bad_init, cpu), 0);
