@@ -9,6 +9,7 @@
 // REQUIRES: qemu-system-loongarch64, runtime-loongarch64
 // RUN: %percpu_cc --target=loongarch64-linux-gnu %loongarch_no_simd -fno-pic -ffreestanding -nostdlib -static -O2 -L%percpu_linker -Wl,-T,%S/Inputs/loongarch64.ld %S/Inputs/loongarch64_start.S %S/Inputs/loongarch64.c %S/Inputs/smp_test.c -o %t
 // RUN: llvm-objdump -d %t | FileCheck --check-prefix=ASM %s
+// RUN: llvm-objdump -d --no-show-raw-insn %t | FileCheck --check-prefix=ENTRY %s
 // RUN: %run-kernel 0 %qemu-system-loongarch64 -machine virt -smp 4 -m 1G -display none -serial stdio -monitor none -icount shift=0 -kernel %t | FileCheck %s
 // RUN: %run-kernel 0 %qemu-system-loongarch64 -machine virt -smp 4 -m 1G -display none -serial stdio -monitor none -kernel %t | FileCheck %s
 // With --percpu-preempt-hooks, the kernel's strong percpu_preempt_disable/
@@ -22,6 +23,20 @@
 // ASM-LABEL: <timer_interrupt>:
 // ASM: add.d [[A:\$[a-z0-9]+]], $r21,
 // ASM: amadd{{(_db)?}}.d {{\$[a-z0-9]+}}, {{\$[a-z0-9]+}}, [[A]]
+
+// Every CPU zeroes $r21 before the first per-CPU access; the exception
+// entry counts into entry_traps with the <percpu.h> assembly macros.
+// ENTRY-LABEL: <_start>:
+// ENTRY-NEXT: move $r21, $zero
+// ENTRY-LABEL: <trap_entry>:
+// ENTRY: pcalau12i $t0,
+// ENTRY-NEXT: addi.d $t0, $t0,
+// ENTRY-NEXT: ldx.d $t0, $r21, $t0
+// ENTRY-NEXT: addi.d $t0, $t0, 1
+// ENTRY-NEXT: pcalau12i $t1,
+// ENTRY-NEXT: addi.d $t1, $t1,
+// ENTRY-NEXT: stx.d $t0, $r21, $t1
+// ENTRY-NEXT: bl {{.*}} <trap>
 
 // HOOKS-LABEL: <timer_interrupt>:
 // HOOKS: percpu_preempt_disable

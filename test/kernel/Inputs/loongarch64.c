@@ -111,7 +111,31 @@ _Noreturn void arch_halt(void) {
     __asm__ volatile("idle 0");
 }
 
+/*
+ * Every exception, counted by the entry code (entry_traps, through the
+ * <percpu.h> assembly macros) and by the C handler (handled_traps): the
+ * same number on every CPU, the timer's at least.
+ */
+DEFINE_PER_CPU(unsigned long, entry_traps);
+DEFINE_PER_CPU(unsigned long, handled_traps);
+
+unsigned arch_check_cpu(unsigned cpu) {
+  unsigned long entry = per_cpu(entry_traps, cpu);
+  unsigned long handled = per_cpu(handled_traps, cpu);
+  if (entry == handled && entry != 0)
+    return 0;
+  puts_("FAIL: cpu ");
+  putu(cpu);
+  puts_(": the entry code counted ");
+  putu(entry);
+  puts_(" exceptions, the handler ");
+  putu(handled);
+  puts_("\n");
+  return 1;
+}
+
 void trap(void) {
+  this_cpu_inc(handled_traps);
   unsigned long estat = csr_read(CSR_ESTAT);
   unsigned long ecode = (estat >> 16) & 0x3f;
   if (ecode == 0 && (estat & ECFG_TI)) { /* interrupt: the timer's */
@@ -125,8 +149,8 @@ void trap(void) {
 void arch_percpu_early(void) {}
 
 /* Layout (a): the kernel allocates the areas (here, statically). */
-/* Two pages an area, and a page for the runtime's table; -ENOSPC if not. */
-static char areas[NCPUS * 8192 + 4096] __attribute__((aligned(4096)));
+/* Four pages an area, and a page for the runtime's table; -ENOSPC if not. */
+static char areas[NCPUS * 16384 + 4096] __attribute__((aligned(4096)));
 
 int arch_percpu_init(void) {
   return percpu_init_buffer(areas, sizeof areas, NCPUS);

@@ -5,10 +5,16 @@
  * PLV0, interrupts off). Each takes its stack from its CPU number
  * (CSR.CPUID) and installs the exception entry (CSR.EENTRY, one entry for
  * all: ECFG.VS = 0); CPU 0 goes to kernel_main, the others wait until
- * arch_start_cpus releases them. Nothing here touches $r21: it is the per-CPU register. The
- * exception entry saves the caller-saved registers and leaves $r21 and
- * $tp alone, so a handler reaches the interrupted CPU's per-CPU data.
+ * arch_start_cpus releases them. Each first zeroes $r21, the per-CPU
+ * register (not 0 at reset on real hardware), so that accesses before
+ * percpu_init_reg reach the template; after that only the runtime writes
+ * it. The exception entry saves the caller-saved registers and leaves $r21
+ * and $tp alone, so a handler reaches the interrupted CPU's per-CPU data,
+ * and counts every exception in this CPU's entry_traps with the
+ * <percpu.h> assembly macros.
  */
+#include <percpu.h>
+
 #define STACK_BYTES 16384
 #define CSR_ECFG 0x4
 #define CSR_EENTRY 0xc
@@ -17,6 +23,7 @@
 	.section .text.boot, "ax"
 	.globl _start
 _start:
+	percpu_zero_base
 	csrrd	$a0, CSR_CPUID
 	andi	$a0, $a0, 0x1ff
 	la.pcrel $sp, stacks
@@ -59,6 +66,9 @@ trap_entry:
 	st.d	$t6, $sp, 120
 	st.d	$t7, $sp, 128
 	st.d	$t8, $sp, 136
+	percpu_load $t0, entry_traps
+	addi.d	$t0, $t0, 1
+	percpu_store $t0, entry_traps, $t1
 	bl	trap
 	ld.d	$ra, $sp, 0
 	ld.d	$a0, $sp, 8

@@ -111,7 +111,7 @@ struct user_frame {
 #define SYS_BAD_GP 3
 
 void user_main(void);
-void user_enter(void (*pc)(void), void *sp);
+void user_enter(void (*pc)(void), void *sp, unsigned long gp);
 _Noreturn void user_exit(void);
 
 static char user_stacks[NCPUS][1024] __attribute__((aligned(16)));
@@ -143,7 +143,8 @@ void user_trap(struct user_frame *frame) {
 }
 
 void arch_user_mode(void) {
-  user_enter(user_main, user_stacks[arch_cpu_id()] + sizeof user_stacks[0]);
+  user_enter(user_main, user_stacks[arch_cpu_id()] + sizeof user_stacks[0],
+             USER_GP);
 }
 
 /* Every trap from U-mode is a yield, a timer interrupt or the exit. */

@@ -177,8 +177,9 @@ from_user:
 	mret
 
 /*
- * user_enter(pc, sp): runs pc in U-mode on stack sp, with interrupts on,
- * until it makes SYS_EXIT; user_exit (from user_trap) then returns here.
+ * user_enter(pc, sp, gp): runs pc in U-mode on stack sp with the user's
+ * gp (an interrupt may come before its first instruction), with interrupts
+ * on, until it makes SYS_EXIT; user_exit (from user_trap) then returns here.
  * The kernel's callee-saved registers and mstatus stay on this stack,
  * which entry_area's kernel_sp points just below.
  */
@@ -210,6 +211,7 @@ user_enter:
 	li	t1, MSTATUS_MPIE
 	csrs	mstatus, t1
 	mv	sp, a1
+	mv	gp, a2
 	mret
 
 	.globl user_exit
@@ -235,7 +237,7 @@ user_exit:
 	ret
 
 /*
- * U-mode: overwrite gp with the user's own value, spin (the timer
+ * U-mode: overwrite gp with the user's own value again, spin (the timer
  * interrupts it), and yield until the kernel says stop. gp must come back
  * from every trap as the user left it.
  */
