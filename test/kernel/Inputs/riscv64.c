@@ -85,87 +85,35 @@ void trap(void) {
 }
 
 /*
- * The user-mode round trip (riscv64_start.S). The trap entry reaches this
- * CPU's entry_area through mscratch while the CPU is in U-mode, and counts
- * every trap from U-mode in user_traps with the <percpu.h> assembly
- * macros; user_trap counts the yields and the timer interrupts.
+ * The user-mode round trip (user_mode.c). The trap entry reaches this
+ * CPU's entry_area through mscratch while the hart is in U-mode
+ * (riscv64_start.S).
  */
 struct entry_area {
   unsigned long kernel_sp, kernel_gp, user_sp;
 };
 DEFINE_PER_CPU(struct entry_area, entry_area);
-DEFINE_PER_CPU(unsigned long, user_traps);
-DEFINE_PER_CPU(unsigned long, user_yields);
-DEFINE_PER_CPU(unsigned long, user_irqs);
+
+#include "user_mode.c"
 
 /* ra, t0-t6, a0-a7, gp, sp: the frame the entry saves. */
 struct user_frame {
   unsigned long ra, t[7], a[8], gp, sp;
 };
 
-#define USER_GP 0x5eed0000ul
-#define USER_IRQ_TARGET 5   /* interrupts each CPU takes in U-mode */
-#define USER_YIELD_TARGET 20
-#define SYS_YIELD 1
-#define SYS_EXIT 2
-#define SYS_BAD_GP 3
-
-void user_main(void);
-void user_enter(void (*pc)(void), void *sp, unsigned long gp);
-_Noreturn void user_exit(void);
-
-static char user_stacks[NCPUS][1024] __attribute__((aligned(16)));
-
 void user_trap(struct user_frame *frame) {
   unsigned long cause, epc;
   __asm__ volatile("csrr %0, mcause; csrr %1, mepc" : "=r"(cause), "=r"(epc));
-  if (frame->gp != USER_GP)
-    fatal("user gp not in the trap frame", frame->gp, USER_GP);
+  user_check_frame(frame->gp);
   if (cause == MCAUSE_TIMER) {
     timer_tick();
-    this_cpu_inc(user_irqs);
+    user_irq();
     return;
   }
   if (cause != MCAUSE_ECALL_U)
     fatal("trap from U-mode (mcause, mepc)", cause, epc);
   __asm__ volatile("csrw mepc, %0" : : "r"(epc + 4));
-  switch (frame->a[7]) {
-  case SYS_YIELD:
-    this_cpu_inc(user_yields);
-    frame->a[0] = this_cpu_read(user_irqs) < USER_IRQ_TARGET ||
-                  this_cpu_read(user_yields) < USER_YIELD_TARGET;
-    return;
-  case SYS_EXIT:
-    user_exit();
-  default:
-    fatal("U-mode got another gp back", frame->a[0], USER_GP);
-  }
-}
-
-void arch_user_mode(void) {
-  user_enter(user_main, user_stacks[arch_cpu_id()] + sizeof user_stacks[0],
-             USER_GP);
-}
-
-/* Every trap from U-mode is a yield, a timer interrupt or the exit. */
-unsigned arch_check_cpu(unsigned cpu) {
-  unsigned long traps = per_cpu(user_traps, cpu);
-  unsigned long yields = per_cpu(user_yields, cpu);
-  unsigned long irqs = per_cpu(user_irqs, cpu);
-  puts_("cpu ");
-  putu(cpu);
-  puts_(" user mode: ");
-  putu(traps);
-  puts_(" traps, ");
-  putu(yields);
-  puts_(" yields, ");
-  putu(irqs);
-  puts_(" interrupts\n");
-  if (traps == yields + irqs + 1 && yields >= USER_YIELD_TARGET &&
-      irqs >= USER_IRQ_TARGET)
-    return 0;
-  puts_("FAIL: user-mode traps miscounted\n");
-  return 1;
+  frame->a[0] = user_syscall(frame->a[7], frame->a[0]);
 }
 
 void arch_percpu_early(void) {}

@@ -18,6 +18,8 @@
  */
 #include <percpu.h>
 
+#include "user_mode.h"
+
 #define STACK_BYTES 16384
 /* entry_area, struct entry_area in riscv64.c */
 #define EA_KERNEL_SP 0
@@ -41,12 +43,6 @@
 #define MSTATUS_MIE (1 << 3)
 #define MSTATUS_MPIE (1 << 7)
 #define MSTATUS_MPP (3 << 11)
-/* The user code's own gp, a garbage base to the kernel; and its calls. */
-#define USER_GP 0x5eed0000
-#define USER_SPIN 20000
-#define SYS_YIELD 1
-#define SYS_EXIT 2
-#define SYS_BAD_GP 3
 
 	.section .text.boot, "ax"
 	.globl _start
@@ -243,17 +239,17 @@ user_exit:
  */
 	.globl user_main
 user_main:
-	li	gp, USER_GP
+	li	gp, USER_BASE
 1:	li	t0, USER_SPIN
 2:	addi	t0, t0, -1
 	bnez	t0, 2b
 	li	a7, SYS_YIELD
 	ecall
-	li	t1, USER_GP
+	li	t1, USER_BASE
 	bne	gp, t1, 3f
 	bnez	a0, 1b
 	li	a7, SYS_EXIT
 	ecall
 3:	mv	a0, gp
-	li	a7, SYS_BAD_GP
+	li	a7, SYS_BAD_BASE
 	ecall
