@@ -52,8 +52,9 @@ void arch_user_mode(void) {
              USER_BASE);
 }
 
-/* Every trap from user mode is a yield, a timer interrupt or the exit. */
-unsigned arch_check_cpu(unsigned cpu) {
+/* Every trap from user mode is a yield, a timer interrupt or the exit:
+ * prints CPU cpu's counts and returns the failures. */
+static unsigned user_mode_check(unsigned cpu) {
   unsigned long traps = per_cpu(user_traps, cpu);
   unsigned long yields = per_cpu(user_yields, cpu);
   unsigned long irqs = per_cpu(user_irqs, cpu);
