@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Assembly macros for entry and trap code: this CPU's copy of a per-CPU
- * symbol, one header per architecture. <percpu.h> includes this from .S.
+ * <percpu/asm.h>: the assembly macros for per-CPU data of the target
+ * architecture, for .S files (entry and trap code). Each architecture's
+ * header documents its macros and scratch registers.
  */
 #if defined(__x86_64__)
 #include <percpu/asm/x86_64.h>

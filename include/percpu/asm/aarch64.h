@@ -22,6 +22,9 @@
 #ifndef PERCPU_ASM_AARCH64_H
 #define PERCPU_ASM_AARCH64_H
 
+/* Assembler macros: nothing for C, which has <percpu.h>. */
+#ifdef __ASSEMBLER__
+
 #define __PERCPU_ASM_REG_tpidr_el1 1
 #define __PERCPU_ASM_REG_tpidr_el2 1
 #define __PERCPU_ASM_REG_tpidr_el0 1
@@ -88,4 +91,5 @@
 .endm
 #endif
 
+#endif /* __ASSEMBLER__ */
 #endif

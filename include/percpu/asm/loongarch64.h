@@ -19,6 +19,9 @@
 #ifndef PERCPU_ASM_LOONGARCH64_H
 #define PERCPU_ASM_LOONGARCH64_H
 
+/* Assembler macros: nothing for C, which has <percpu.h>. */
+#ifdef __ASSEMBLER__
+
 #define __PERCPU_ASM_REG_r21 1
 #define __PERCPU_ASM_CAT_(a, b) a##b
 #define __PERCPU_ASM_CAT(a, b) __PERCPU_ASM_CAT_(a, b)
@@ -76,4 +79,5 @@
 .endm
 #endif
 
+#endif /* __ASSEMBLER__ */
 #endif

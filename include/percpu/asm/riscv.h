@@ -22,6 +22,9 @@
 #ifndef PERCPU_ASM_RISCV_H
 #define PERCPU_ASM_RISCV_H
 
+/* Assembler macros: nothing for C, which has <percpu.h>. */
+#ifdef __ASSEMBLER__
+
 #define __PERCPU_ASM_REG_gp 1
 #define __PERCPU_ASM_REG_tp 1
 #define __PERCPU_ASM_CAT_(a, b) a##b
@@ -99,4 +102,5 @@
 .endm
 #endif
 
+#endif /* __ASSEMBLER__ */
 #endif

@@ -110,7 +110,7 @@ _Noreturn void arch_halt(void) {
 DEFINE_PER_CPU(unsigned long, entry_traps);
 DEFINE_PER_CPU(unsigned long, handled_traps);
 
-unsigned arch_check_cpu(unsigned cpu) {
+unsigned arch_report_cpu(unsigned cpu) {
   unsigned long entry = per_cpu(entry_traps, cpu);
   unsigned long handled = per_cpu(handled_traps, cpu);
   if (entry == handled && entry != 0)

@@ -121,7 +121,7 @@ DEFINE_PER_CPU(unsigned long, handled_traps);
 
 static unsigned user_mode_check(unsigned cpu);
 
-unsigned arch_check_cpu(unsigned cpu) {
+unsigned arch_report_cpu(unsigned cpu) {
   unsigned failures = user_mode_check(cpu);
   unsigned long entry = per_cpu(entry_traps, cpu);
   unsigned long handled = per_cpu(handled_traps, cpu);

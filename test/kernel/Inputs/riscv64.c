@@ -116,7 +116,7 @@ void user_trap(struct user_frame *frame) {
   frame->a[0] = user_syscall(frame->a[7], frame->a[0]);
 }
 
-unsigned arch_check_cpu(unsigned cpu) { return user_mode_check(cpu); }
+unsigned arch_report_cpu(unsigned cpu) { return user_mode_check(cpu); }
 
 void arch_percpu_early(void) {}
 

@@ -47,7 +47,8 @@ static unsigned long user_syscall(unsigned long nr, unsigned long arg) {
   }
 }
 
-void arch_user_mode(void) {
+void arch_cpu_extra(unsigned cpu) {
+  (void)cpu;
   user_enter(user_main, user_stacks[arch_cpu_id()] + sizeof user_stacks[0],
              USER_BASE);
 }
