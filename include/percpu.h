@@ -27,6 +27,11 @@
 #ifndef PERCPU_H
 #define PERCPU_H
 
+/* Assembly (.S): only the entry-code macros of percpu/asm.h. */
+#ifdef __ASSEMBLER__
+#include "percpu/asm.h"
+#else
+
 #include "percpu/abi.h"
 #include "percpu/types.h"
 #include "percpu/version.h"
@@ -569,5 +574,7 @@ static char *const __percpu_plugin_guard __percpu_c_name(__percpu_plugin_guard)
 #ifdef __cplusplus
 }
 #endif
+
+#endif /* !__ASSEMBLER__ */
 
 #endif /* PERCPU_H */

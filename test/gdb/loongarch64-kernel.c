@@ -17,9 +17,9 @@
 // GDB: kill
 
 // CHECK: cpu 0: [[L0:[0-9]+]] increments
-// CHECK-NEXT: cpu 1: [[L1:[0-9]+]] increments
-// CHECK-NEXT: cpu 2: [[L2:[0-9]+]] increments
-// CHECK-NEXT: cpu 3: [[L3:[0-9]+]] increments
+// CHECK: cpu 1: [[L1:[0-9]+]] increments
+// CHECK: cpu 2: [[L2:[0-9]+]] increments
+// CHECK: cpu 3: [[L3:[0-9]+]] increments
 // CHECK: PASS: 4 CPUs
 // CHECK-LABEL: --- gdb ---
 // CHECK: hit Breakpoint 1, arch_exit

@@ -8,7 +8,25 @@
 // (Inputs/aarch64.ld) and asserts that the template is before _edata.
 // REQUIRES: qemu-system-aarch64, runtime-aarch64
 // RUN: %percpu_cc --target=aarch64-none-elf --percpu-reg=tpidr_el2 -DKERNEL_EL=2 -nostdinc -ffreestanding -nostdlib -static -mgeneral-regs-only -mstrict-align -O2 -L%percpu_linker -Wl,-T,%S/Inputs/aarch64.ld -Wl,--orphan-handling=error %S/Inputs/aarch64_start.S %S/Inputs/aarch64.c %S/Inputs/smp_test.c -o %t
+// RUN: llvm-objdump -d --no-show-raw-insn %t | FileCheck --check-prefix=ENTRY %s
 // RUN: %run-kernel 0 %qemu-system-aarch64 -machine virt,virtualization=on -cpu cortex-a57 -smp 4 -m 128 -display none -serial stdio -monitor none -semihosting -icount shift=0 -kernel %t | FileCheck %s
+
+// Every CPU zeroes its register before the first per-CPU access; the
+// exception entry counts into entry_traps with the <percpu.h> assembly
+// macros, on TPIDR_EL2 (lld turns adrp + add into nop + adr).
+// ENTRY-LABEL: <secondary_start>:
+// ENTRY-NEXT: msr TPIDR_EL2, xzr
+// ENTRY-LABEL: <exception_common>:
+// ENTRY: {{adrp|nop}}
+// ENTRY-NEXT: {{add|adr}} x2, {{.*}}entry_traps
+// ENTRY-NEXT: mrs x3, TPIDR_EL2
+// ENTRY-NEXT: ldr x2, [x3, x2]
+// ENTRY-NEXT: add x2, x2, #0x1
+// ENTRY-NEXT: {{adrp|nop}}
+// ENTRY-NEXT: {{add|adr}} x3, {{.*}}entry_traps
+// ENTRY-NEXT: mrs x4, TPIDR_EL2
+// ENTRY-NEXT: str x2, [x4, x3]
+// ENTRY-NEXT: bl {{.*}} <exception>
 
 // CHECK: aarch64 EL2: percpu kernel test, 4 CPUs
 // CHECK-NEXT: areas: 4 x {{[0-9]+}} bytes

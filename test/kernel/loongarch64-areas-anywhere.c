@@ -13,9 +13,13 @@
 // CHECK: loongarch64: percpu kernel test, 4 CPUs
 // CHECK-NEXT: areas: 4 x {{[0-9]+}} bytes
 // CHECK-NEXT: cpu 0: {{[0-9]+}} increments, {{[0-9]+}} interrupts, reg 0x{{[0-9a-f]+}}
+// CHECK-NEXT: cpu 0 user mode: {{[0-9]+}} traps, {{[0-9]+}} yields, {{[0-9]+}} interrupts
 // CHECK-NEXT: cpu 1: {{[0-9]+}} increments, {{[0-9]+}} interrupts, reg 0xffffffff{{[0-9a-f]+}}
+// CHECK-NEXT: cpu 1 user mode: {{[0-9]+}} traps, {{[0-9]+}} yields, {{[0-9]+}} interrupts
 // CHECK-NEXT: cpu 2: {{[0-9]+}} increments, {{[0-9]+}} interrupts, reg 0x{{[0-9a-f]+}}
+// CHECK-NEXT: cpu 2 user mode: {{[0-9]+}} traps, {{[0-9]+}} yields, {{[0-9]+}} interrupts
 // CHECK-NEXT: cpu 3: {{[0-9]+}} increments, {{[0-9]+}} interrupts, reg 0x{{[0-9a-f]+}}
+// CHECK-NEXT: cpu 3 user mode: {{[0-9]+}} traps, {{[0-9]+}} yields, {{[0-9]+}} interrupts
 // CHECK-NEXT: control: raw_cpu_add lost
 // CHECK-NEXT: PASS: 4 CPUs
 // CHECK-NOT: FAIL

@@ -101,8 +101,32 @@ _Noreturn void arch_halt(void) {
     __asm__ volatile("wfi");
 }
 
+/*
+ * Every exception, counted by the entry code (entry_traps, through the
+ * <percpu.h> assembly macros) and by the C handler (handled_traps): the
+ * same number on every CPU, the timer's at least.
+ */
+DEFINE_PER_CPU(unsigned long, entry_traps);
+DEFINE_PER_CPU(unsigned long, handled_traps);
+
+unsigned arch_report_cpu(unsigned cpu) {
+  unsigned long entry = per_cpu(entry_traps, cpu);
+  unsigned long handled = per_cpu(handled_traps, cpu);
+  if (entry == handled && entry != 0)
+    return 0;
+  puts_("FAIL: cpu ");
+  putu(cpu);
+  puts_(": the entry code counted ");
+  putu(entry);
+  puts_(" exceptions, the handler ");
+  putu(handled);
+  puts_("\n");
+  return 1;
+}
+
 /* kind: 0 sync, 1 irq, 2 fiq, 3 serror (from aarch64_start.S). */
 void exception(unsigned kind) {
+  this_cpu_inc(handled_traps);
   if (kind == 1) {
     uint32_t iar = MMIO32(GICC + 0x00c);
     if ((iar & 0x3ff) == TIMER_PPI) {
@@ -143,8 +167,8 @@ int arch_percpu_init(void) { return percpu_init_in_place(); }
 #else
 void arch_percpu_early(void) { check_el(); }
 
-/* Two pages an area, and a page for the runtime's table; -ENOSPC if not. */
-static char areas[NCPUS * 8192 + 4096] __attribute__((aligned(4096)));
+/* Four pages an area, and a page for the runtime's table; -ENOSPC if not. */
+static char areas[NCPUS * 16384 + 4096] __attribute__((aligned(4096)));
 
 int arch_percpu_init(void) {
   return percpu_init_buffer(areas, sizeof areas, NCPUS);

@@ -3,9 +3,15 @@
  * AArch64 start-up for QEMU virt: CPU 0 enters at _start (EL1, or EL2
  * with -machine virtualization=on and -DKERNEL_EL=2), the others at
  * secondary_start through PSCI CPU_ON with their index in x0. The code
- * sets up the stack, the vectors and FP/SIMD access, and never touches
- * the per-CPU register (TPIDR_EL1/EL2): the runtime owns it.
+ * zeroes the per-CPU register (TPIDR_EL1/EL2: not 0 at reset on real
+ * hardware), so that accesses before percpu_init_reg reach the template,
+ * sets up the stack, the vectors and FP/SIMD access, and then leaves the
+ * register to the runtime. The exception entry counts every exception in
+ * this CPU's entry_traps with the <percpu.h> assembly macros: no switch of
+ * the register is needed, since EL0 cannot write TPIDR_EL1/EL2.
  */
+#include <percpu.h>
+
 #ifndef KERNEL_EL
 #define KERNEL_EL 1
 #endif
@@ -30,6 +36,7 @@ _start:
 secondary_start:
 	/* x0: the CPU index, PSCI CPU_ON's context id */
 common_start:
+	percpu_zero_base
 #if KERNEL_EL == 2
 	msr	cptr_el2, xzr		/* no FP/SIMD traps */
 	mov	x1, #(1 << 4) | (1 << 3)	/* IMO, FMO: IRQs to EL2 */
@@ -90,6 +97,9 @@ exception_common:
 	stp	x30, x1, [sp, #160]
 	mrs	x1, SPSR
 	str	x1, [sp, #176]
+	percpu_load x2, entry_traps, x3
+	add	x2, x2, #1
+	percpu_store x2, entry_traps, x3, x4
 	bl	exception
 	ldr	x1, [sp, #176]
 	msr	SPSR, x1

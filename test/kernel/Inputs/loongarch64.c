@@ -110,22 +110,76 @@ _Noreturn void arch_halt(void) {
     __asm__ volatile("idle 0");
 }
 
-void trap(void) {
+/*
+ * Every exception, counted by the entry code (entry_traps, through the
+ * <percpu.h> assembly macros) and by the C handler (handled_traps): the
+ * same number on every CPU, the timer's at least.
+ */
+DEFINE_PER_CPU(unsigned long, entry_traps);
+DEFINE_PER_CPU(unsigned long, handled_traps);
+
+static unsigned user_mode_check(unsigned cpu);
+
+unsigned arch_report_cpu(unsigned cpu) {
+  unsigned failures = user_mode_check(cpu);
+  unsigned long entry = per_cpu(entry_traps, cpu);
+  unsigned long handled = per_cpu(handled_traps, cpu);
+  if (entry == handled && entry != 0)
+    return failures;
+  puts_("FAIL: cpu ");
+  putu(cpu);
+  puts_(": the entry code counted ");
+  putu(entry);
+  puts_(" exceptions, the handler ");
+  putu(handled);
+  puts_("\n");
+  return failures + 1;
+}
+
+static int timer_tick(void) {
   unsigned long estat = csr_read(CSR_ESTAT);
-  unsigned long ecode = (estat >> 16) & 0x3f;
-  if (ecode == 0 && (estat & ECFG_TI)) { /* interrupt: the timer's */
-    csr_write(CSR_TICLR, 1);
-    timer_interrupt();
+  if (((estat >> 16) & 0x3f) != 0 || !(estat & ECFG_TI))
+    return 0;
+  csr_write(CSR_TICLR, 1);
+  timer_interrupt();
+  return 1;
+}
+
+void trap(void) {
+  this_cpu_inc(handled_traps);
+  if (timer_tick())
+    return;
+  fatal("exception (estat, era)", csr_read(CSR_ESTAT), csr_read(CSR_ERA));
+}
+
+/* The PLV3 round trip (user_mode.c, loongarch64_start.S). */
+#include "user_mode.c"
+
+#define ECODE_SYSCALL 0xb
+
+/* ra, t0-t8, a0-a7, $r21, sp: the frame the entry saves. */
+struct user_frame {
+  unsigned long ra, t[9], a[8], r21, sp;
+};
+
+void user_trap(struct user_frame *frame) {
+  user_check_frame(frame->r21);
+  if (timer_tick()) {
+    user_irq();
     return;
   }
-  fatal("exception (estat, era)", estat, csr_read(CSR_ERA));
+  unsigned long estat = csr_read(CSR_ESTAT), era = csr_read(CSR_ERA);
+  if (((estat >> 16) & 0x3f) != ECODE_SYSCALL)
+    fatal("exception at PLV3 (estat, era)", estat, era);
+  csr_write(CSR_ERA, era + 4);
+  frame->a[0] = user_syscall(frame->a[7], frame->a[0]);
 }
 
 void arch_percpu_early(void) {}
 
 /* Layout (a): the kernel allocates the areas (here, statically). */
-/* Two pages an area, and a page for the runtime's table; -ENOSPC if not. */
-static char areas[NCPUS * 8192 + 4096] __attribute__((aligned(4096)));
+/* Four pages an area, and a page for the runtime's table; -ENOSPC if not. */
+static char areas[NCPUS * 16384 + 4096] __attribute__((aligned(4096)));
 
 int arch_percpu_init(void) {
   return percpu_init_buffer(areas, sizeof areas, NCPUS);

@@ -65,22 +65,63 @@ _Noreturn void arch_halt(void) {
     __asm__ volatile("wfi");
 }
 
+#define MCAUSE_TIMER ((1ul << 63) | 7)
+#define MCAUSE_ECALL_U 8
+
+static void timer_tick(void) {
+  MMIO64(CLINT_MTIMECMP + 8 * arch_cpu_id()) += TIMER_INTERVAL;
+  timer_interrupt();
+}
+
 void trap(void) {
   unsigned long cause, epc;
   __asm__ volatile("csrr %0, mcause; csrr %1, mepc" : "=r"(cause), "=r"(epc));
-  if (cause == ((1ul << 63) | 7)) { /* machine timer interrupt */
-    MMIO64(CLINT_MTIMECMP + 8 * arch_cpu_id()) += TIMER_INTERVAL;
-    timer_interrupt();
+  if (cause == MCAUSE_TIMER) {
+    timer_tick();
     return;
   }
   fatal("trap (mcause, mepc)", cause, epc);
 }
 
+/*
+ * The user-mode round trip (user_mode.c). The trap entry reaches this
+ * CPU's entry_area through mscratch while the hart is in U-mode
+ * (riscv64_start.S).
+ */
+struct entry_area {
+  unsigned long kernel_sp, kernel_gp, user_sp;
+};
+DEFINE_PER_CPU(struct entry_area, entry_area);
+
+#include "user_mode.c"
+
+/* ra, t0-t6, a0-a7, gp, sp: the frame the entry saves. */
+struct user_frame {
+  unsigned long ra, t[7], a[8], gp, sp;
+};
+
+void user_trap(struct user_frame *frame) {
+  unsigned long cause, epc;
+  __asm__ volatile("csrr %0, mcause; csrr %1, mepc" : "=r"(cause), "=r"(epc));
+  user_check_frame(frame->gp);
+  if (cause == MCAUSE_TIMER) {
+    timer_tick();
+    user_irq();
+    return;
+  }
+  if (cause != MCAUSE_ECALL_U)
+    fatal("trap from U-mode (mcause, mepc)", cause, epc);
+  __asm__ volatile("csrw mepc, %0" : : "r"(epc + 4));
+  frame->a[0] = user_syscall(frame->a[7], frame->a[0]);
+}
+
+unsigned arch_report_cpu(unsigned cpu) { return user_mode_check(cpu); }
+
 void arch_percpu_early(void) {}
 
 /* Layout (a): the kernel allocates the areas (here, statically). */
-/* Two pages an area, and a page for the runtime's table; -ENOSPC if not. */
-static char areas[NCPUS * 8192 + 4096] __attribute__((aligned(4096)));
+/* Four pages an area, and a page for the runtime's table; -ENOSPC if not. */
+static char areas[NCPUS * 16384 + 4096] __attribute__((aligned(4096)));
 
 int arch_percpu_init(void) {
   return percpu_init_buffer(areas, sizeof areas, NCPUS);
