@@ -6,7 +6,7 @@
 // percpu_init_in_place. One CPU; the local APIC timer interrupts it.
 // isa-debug-exit makes QEMU exit with status * 2 + 1: 1 is a pass.
 // REQUIRES: qemu-system-x86_64, runtime-x86_64
-// RUN: %percpu_cc --target=x86_64-none-elf -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=1 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c %percpu_lib/x86_64-kernel/libpercpu.a -o %t.elf
+// RUN: %percpu_cc %std_for_arrays --target=x86_64-none-elf -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=1 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c %percpu_lib/x86_64-kernel/libpercpu.a -o %t.elf
 // RUN: llvm-objdump -d %t.elf | FileCheck --check-prefix=ASM %s
 // RUN: llvm-objcopy -O binary %t.elf %t.bin
 // RUN: %run-kernel 1 %qemu-system-x86_64 -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t.bin | FileCheck %s
