@@ -53,9 +53,13 @@ config.substitutions.append(
      "%s -load-pass-plugin=%s -passes=percpu-lower" % (config.percpu_opt, config.percpu_plugin)))
 
 config.available_features.add("llvm-" + config.llvm_version_major)
+# LLVM 16's backend picks other, equally correct, instructions for some
+# sequences than 19 and later: --check-prefixes=A64,A64-%backend reads the
+# A64-LLVM16 or the A64-LLVM19 lines (19 and later).
+llvm_major = int(config.llvm_version_major)
+config.substitutions.append(("%backend", "LLVM16" if llvm_major < 19 else "LLVM19"))
 # What differs between the LLVM releases the tests run on (16 to 22), named
 # by what it is rather than by the release, for "%if <feature>" in RUN lines.
-llvm_major = int(config.llvm_version_major)
 if llvm_major >= 17:
     config.available_features.add("lld-relax-gp")  # lld's --relax-gp options
     config.available_features.add("lld-loongarch")  # lld links LoongArch
