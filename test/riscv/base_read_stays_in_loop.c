@@ -20,7 +20,7 @@ unsigned long *sink(unsigned long *);
 // LA: sink
 // LA: add.d [[P:\$[a-z0-9]+]], $r21,
 // LA-NEXT: amadd{{(_db)?}}.d {{.*}}[[P]]
-// LA: bne
+// LA: {{bne|bltu}} {{.*}}.LBB0_2
 void f(unsigned n)
 {
 	for (unsigned cpu = 0; cpu < n; cpu++) {
