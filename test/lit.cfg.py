@@ -64,6 +64,9 @@ if llvm_major >= 17:
     config.available_features.add("lld-relax-gp")  # lld's --relax-gp options
     config.available_features.add("lld-loongarch")  # lld links LoongArch
 if llvm_major >= 19:
+    # lld resolves R_AARCH64_GOT_LD_PREL19, the GOT load of -mcmodel=tiny
+    # (llvm#89592).
+    config.available_features.add("lld-aarch64-got-ld-prel19")
     # TSan skips an atomic load or store marked !nosanitize (before, the pass
     # gives its segment accesses single-thread scope: LLVMCompat.h).
     config.available_features.add("tsan-nosanitize-atomics")

@@ -5,8 +5,8 @@
 // RUN: %run-aarch64 %t2 | FileCheck %S/../qemu/kernel_module_aarch64.c
 // RUN: %percpu_cc %std_for_arrays --target=aarch64-linux-gnu -march=armv8.1-a --percpu-reg=tpidr_el0 -ffreestanding -nostdlib -static -O2 -fno-pic -mcmodel=large -Wall -Wextra -Werror -I%inputs %S/../qemu/Inputs/kernel_module_main.c %inputs/kernel_module.c %S/../qemu/Inputs/qemu_rt.c -o %t3
 // RUN: %run-aarch64 %t3 | FileCheck %S/../qemu/kernel_module_aarch64.c
-// RUN: %percpu_cc %std_for_arrays --target=aarch64-linux-gnu -march=armv8.1-a --percpu-reg=tpidr_el0 -ffreestanding -nostdlib -static -O2 -mcmodel=tiny -Wall -Wextra -Werror -I%inputs %S/../qemu/Inputs/kernel_module_main.c %inputs/kernel_module.c %S/../qemu/Inputs/qemu_rt.c -o %t4
-// RUN: %run-aarch64 %t4 | FileCheck %S/../qemu/kernel_module_aarch64.c
+// RUN: %if lld-aarch64-got-ld-prel19 %{ %percpu_cc %std_for_arrays --target=aarch64-linux-gnu -march=armv8.1-a --percpu-reg=tpidr_el0 -ffreestanding -nostdlib -static -O2 -mcmodel=tiny -Wall -Wextra -Werror -I%inputs %S/../qemu/Inputs/kernel_module_main.c %inputs/kernel_module.c %S/../qemu/Inputs/qemu_rt.c -o %t4 %}
+// RUN: %if lld-aarch64-got-ld-prel19 %{ %run-aarch64 %t4 | FileCheck %S/../qemu/kernel_module_aarch64.c %}
 // RUN: %percpu_cc %std_for_arrays --target=aarch64-linux-gnu -march=armv8.1-a --percpu-reg=tpidr_el0 -ffreestanding -nostdlib -static -O2 -mgeneral-regs-only -Wall -Wextra -Werror -I%inputs %S/../qemu/Inputs/kernel_module_main.c %inputs/kernel_module.c %S/../qemu/Inputs/qemu_rt.c -o %t5
 // RUN: %run-aarch64 %t5 | FileCheck %S/../qemu/kernel_module_aarch64.c
 // RUN: %percpu_cc %std_for_arrays --target=aarch64-linux-gnu -march=armv8.1-a --percpu-reg=tpidr_el0 -ffreestanding -nostdlib -static -O3 -march=armv8.2-a+sve -Wall -Wextra -Werror -I%inputs %S/../qemu/Inputs/kernel_module_main.c %inputs/kernel_module.c %S/../qemu/Inputs/qemu_rt.c -o %t6
