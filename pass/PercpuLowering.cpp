@@ -800,6 +800,7 @@ static void redeclareLibraryFunctions(Module &M, const LibraryCalls &Libs) {
 static bool lowerFunction(Function &F, PercpuTarget &Target,
                           const LibraryCalls &Libs, Diagnostics &Diag) {
   callMarkersWithoutInvoke(F);
+  expandAtomicLibcalls(F, Diag);
   lowerLibraryCalls(F, Target, Libs);
   SmallVector<Instruction *, 32> Accesses;
   SmallVector<CallInst *, 4> ThisCpuPtrs, CmpXchg128s;
