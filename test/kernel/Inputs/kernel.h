@@ -6,7 +6,8 @@
  * The boot code brings CPU 0 to kernel_main() on its stack with the
  * exception vectors installed, and runs secondary_main(cpu) on every other
  * CPU once arch_start_cpus() asks for them. Nothing here may touch the
- * per-CPU base register except the runtime's percpu_write_reg/init_reg.
+ * per-CPU base register except the runtime's percpu_write_reg/init_reg
+ * (and x86_64's swapgs around ring 3, which keeps the kernel's).
  */
 #ifndef KERNEL_TEST_H
 #define KERNEL_TEST_H
@@ -33,6 +34,9 @@ _Noreturn void arch_halt(void);         /* this CPU: stop for good */
 int arch_percpu_init(void);             /* percpu_init or _in_place */
 void arch_percpu_early(void);           /* before any per-CPU access */
 extern const char arch_name[];
+/* Optional (smp_test.c has weak no-ops). */
+void arch_cpu_extra(unsigned cpu);      /* this CPU, after counting, timer on */
+unsigned arch_report_cpu(unsigned cpu); /* on CPU 0 at the end: failures */
 
 /* Provided by smp_test.c. */
 _Noreturn void kernel_main(void);

@@ -186,6 +186,17 @@ static void *area_of(unsigned cpu) {
 }
 #endif
 
+/*
+ * An architecture's own test on every CPU, after the counting loop with
+ * the timer still running (x86_64: the ring-3 round trip), and its check
+ * of each CPU's results by CPU 0, returning the failures. Weak no-ops.
+ */
+__attribute__((weak)) void arch_cpu_extra(unsigned cpu) { (void)cpu; }
+__attribute__((weak)) unsigned arch_report_cpu(unsigned cpu) {
+  (void)cpu;
+  return 0;
+}
+
 static void cpu_run(unsigned cpu) {
 #ifdef AREAS_ANYWHERE
   come_up(cpu);
@@ -210,6 +221,7 @@ static void cpu_run(unsigned cpu) {
     raw_cpu_add(racy, 1);
     __asm__ volatile("" ::: "memory"); /* one load and store per turn */
   }
+  arch_cpu_extra(cpu);
   arch_timer_stop();
   atomic_fetch_add_explicit(&cpus_done, 1, memory_order_release);
 }
@@ -328,6 +340,7 @@ _Noreturn void kernel_main(void) {
           per_cpu(preempt_calls, cpu), l);
 #endif
     check(i >= IRQ_TARGET, "too few interrupts", cpu, i, IRQ_TARGET);
+    failures += arch_report_cpu(cpu);
     check(((uintptr_t)per_cpu_ptr(&page, cpu) & 4095) == 0, "page alignment",
           cpu, (uintptr_t)per_cpu_ptr(&page, cpu), 0);
 #ifdef AREAS_ANYWHERE
