@@ -13,7 +13,9 @@ DEFINE_PER_CPU(unsigned long, v);
 // A64-LLVM16-NEXT: adrp
 // A64-LLVM16-NEXT: add
 // A64-NEXT: mrs [[B:x[0-9]+]], TPIDR_EL1
-// A64: ldr {{x[0-9]+}}, [[[B]], {{x[0-9]+}}]
+// A64-LLVM19-NEXT: adrp
+// A64-LLVM19-NEXT: add
+// A64-NEXT: ldr {{x[0-9]+}}, [[[B]], {{x[0-9]+}}]
 // A64-NEXT: bl percpu_preempt_enable
 // RV-LABEL: rd:
 // RV: call percpu_preempt_disable
