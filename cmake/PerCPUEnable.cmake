@@ -1,18 +1,29 @@
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# percpu_enable(<target> [REGISTER <reg>] [MODE single-cpu|preempt-hooks])
+# percpu_enable(<target> [REGISTER <reg>] [MODE single-cpu|preempt-hooks]
+#               [ABI <abi>] [KERNEL])
 #
 # Compiles <target>'s sources with the plugin and <percpu.h>, and links
 # the runtime for the target architecture (CMAKE_C_COMPILER_TARGET's first
-# component if set, else CMAKE_SYSTEM_PROCESSOR), the register and the
-# mode: what percpu-cc does with --percpu-reg and --percpu-single-cpu /
-# --percpu-preempt-hooks. Every unit of a program must agree on REGISTER
-# and MODE (a mismatch fails to link), so give each target of one program
-# the same ones. Shared and module libraries get no runtime: per-CPU data
-# belongs to the executable. A kernel links PerCPU::runtime-x86_64-kernel
-# itself.
+# component if set, else CMAKE_SYSTEM_PROCESSOR), the register, the mode,
+# the floating-point ABI and the kernel: what percpu-cc does with
+# --percpu-reg, --percpu-single-cpu / --percpu-preempt-hooks, -mabi and
+# --percpu-kernel. Every unit of a program must agree on REGISTER, MODE and
+# ABI (a mismatch fails to link, on AArch64 excepted, whose one runtime
+# fits every ABI), so give each target of one program the same ones.
+# Shared and module libraries get no runtime: per-CPU data belongs to the
+# executable.
+#
+# ABI (PerCPU_ABIS_<arch>, the first the default): without it, the last
+# -mabi= in CMAKE_C_FLAGS or the target's COMPILE_OPTIONS, else soft-float
+# for a bare-metal RISC-V CMAKE_C_COMPILER_TARGET (riscv64-unknown-elf:
+# lp64, as clang), else the default. Given, it also compiles and links the
+# target with -mabi=<abi>.
+# KERNEL: x86_64's ring-0 runtime (PerCPU::runtime-x86_64-kernel); the
+# other arches' runtimes serve kernels as they are, so there it changes
+# nothing.
 function(percpu_enable target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "REGISTER;MODE" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "KERNEL" "REGISTER;MODE;ABI" "")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "percpu_enable: unknown arguments ${arg_UNPARSED_ARGUMENTS}")
   endif()
@@ -55,6 +66,13 @@ function(percpu_enable target)
     set(runtime ${arch}-${register})
     list(APPEND definitions PERCPU_REGISTER=${register})
   endif()
+  if(arg_KERNEL AND arch STREQUAL "x86_64")
+    if(arg_MODE STREQUAL "single-cpu")
+      message(FATAL_ERROR "percpu_enable(${target}): KERNEL and MODE single-cpu: "
+              "there is no single-CPU x86_64 kernel runtime")
+    endif()
+    set(runtime ${arch}-kernel)
+  endif()
   if(NOT DEFINED arg_MODE)
   elseif(arg_MODE STREQUAL "single-cpu")
     set(runtime ${arch}-single)
@@ -64,6 +82,49 @@ function(percpu_enable target)
   else()
     message(FATAL_ERROR "percpu_enable(${target}): MODE is single-cpu or "
             "preempt-hooks, not '${arg_MODE}'")
+  endif()
+
+  # The floating-point ABI: the runtime's must be the objects'.
+  set(abis ${PerCPU_ABIS_${arch}})
+  list(GET abis 0 abi)
+  if(DEFINED arg_ABI)
+    if(NOT arg_ABI IN_LIST abis)
+      string(REPLACE ";" ", " valid "${abis}")
+      message(FATAL_ERROR "percpu_enable(${target}): no ${arch} runtime for ABI "
+              "'${arg_ABI}'; this package has: ${valid} (the first is the default)")
+    endif()
+    set(abi ${arg_ABI})
+    list(LENGTH abis nabis)
+    if(nabis GREATER 1)
+      target_compile_options(${target} PRIVATE -mabi=${abi})
+      target_link_options(${target} PRIVATE -mabi=${abi})
+    endif()
+  else()
+    get_target_property(options ${target} COMPILE_OPTIONS)
+    set(mabi)
+    foreach(flag IN LISTS CMAKE_C_FLAGS options)
+      separate_arguments(words UNIX_COMMAND "${flag}")
+      foreach(word IN LISTS words)
+        if(word MATCHES "^-mabi=(.+)$")
+          set(mabi ${CMAKE_MATCH_1})
+        endif()
+      endforeach()
+    endforeach()
+    if(mabi)
+      set(abi ${mabi})
+    elseif(arch MATCHES "^riscv" AND CMAKE_C_COMPILER_TARGET AND
+           NOT CMAKE_C_COMPILER_TARGET MATCHES "-(linux|freebsd|netbsd|openbsd|fuchsia|haiku|hurd|rtems)")
+      list(GET abis 1 abi) # bare metal: clang's rv64imac/rv32imac, soft-float
+    endif()
+    if(NOT abi IN_LIST abis)
+      string(REPLACE ";" ", " valid "${abis}")
+      message(FATAL_ERROR "percpu_enable(${target}): the target compiles for "
+              "-mabi=${abi}, which has no ${arch} runtime; this package has: ${valid}")
+    endif()
+  endif()
+  list(GET abis 0 default_abi)
+  if(NOT abi STREQUAL default_abi)
+    set(runtime ${runtime}-${abi})
   endif()
 
   target_compile_options(${target} PRIVATE

@@ -97,6 +97,12 @@
 //   an ordinary pointer to this CPU's copy, and sanitizers check it.
 // - Vectors of per-CPU pointers (gathers, scatters) read the base once and
 //   add it to every lane.
+// - The base is read again after every call and every asm of the
+//   program's own, where the thread may have moved to another CPU; between
+//   them it is read once where that is cheaper: the plain load and store
+//   of v++ share one this_cpu_ptr, and x86_64's read of this CPU's offset
+//   is reused and hoisted out of loops without either
+//   (ThisCpuOffsetReuse.h).
 // - Per-CPU variables live in the image that defines them: the pass marks
 //   templates dso_local, so a shared library cannot take another's. Only
 //   the executable's template has areas, so per-CPU data in a shared
@@ -124,10 +130,13 @@
 #include "PercpuSharedLibrary.h"
 #include "PercpuTarget.h"
 #include "SegmentAccess.h"
+#include "ThisCpuOffsetReuse.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/Statistic.h"
+#include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -151,6 +160,7 @@ STATISTIC(NumMemIntrinsics, "Memory intrinsics redirected to this CPU's copy");
 STATISTIC(NumThisCpuPtrs, "this_cpu_ptr() calls lowered");
 STATISTIC(NumLibraryCalls, "Library calls given this CPU's copy");
 STATISTIC(NumPreemptGuards, "Operations wrapped in preemption hooks");
+STATISTIC(NumSharedPointers, "Plain accesses that share one this_cpu_ptr");
 
 // Memory intrinsics up to this many bytes keep segment addressing, in forms
 // the backend must expand inline. Longer or variable ones go through
@@ -673,11 +683,11 @@ static void guardPreemption(Instruction &I) {
 /// Lowers one instruction that accesses per-CPU memory. Returns false when
 /// it cannot, after reporting why.
 static bool lowerAccess(Instruction &I, PercpuTarget &Target,
-                        const DataLayout &DL, Diagnostics &Diag) {
+                        const DataLayout &DL, Diagnostics &Diag, bool InLoop) {
   if (!checkAtomicAccess(I, Target, DL, Diag))
     return false;
   bool Guard = Target.needsPreemptGuard(I);
-  if (Instruction *Short = Target.lowerShortAccess(I)) {
+  if (Instruction *Short = Target.lowerShortAccess(I, InLoop)) {
     if (Guard && !Target.shortAccessIsPreemptSafe())
       guardPreemption(*Short);
     ++NumAccesses;
@@ -796,6 +806,74 @@ static void redeclareLibraryFunctions(Module &M, const LibraryCalls &Libs) {
   }
 }
 
+/// Plain loads and stores of one per-CPU address in a stretch of a block
+/// without calls (v++, __this_cpu_inc) get one this_cpu_ptr, so the base
+/// is read and the address computed once; they are then no longer per-CPU
+/// accesses. The caller of a plain access has excluded preemption, and
+/// the base changes only across a call. Returns the accesses left.
+static SmallVector<Instruction *, 32>
+shareThisCpuPointers(ArrayRef<Instruction *> Accesses, PercpuTarget &Target) {
+  if (!Target.sharesThisCpuPointer())
+    return SmallVector<Instruction *, 32>(Accesses.begin(), Accesses.end());
+  auto IsPlain = [](const Instruction *I) {
+    auto *Load = dyn_cast<LoadInst>(I);
+    auto *Store = dyn_cast<StoreInst>(I);
+    return (Load && !Load->isAtomic()) || (Store && !Store->isAtomic());
+  };
+  // Group the plain accesses by block, stretch and address, in order.
+  SmallPtrSet<Instruction *, 16> Plain;
+  for (Instruction *I : Accesses)
+    if (IsPlain(I))
+      Plain.insert(I);
+  SmallPtrSet<Instruction *, 16> Shared;
+  SmallPtrSet<BasicBlock *, 8> Done;
+  for (Instruction *First : Accesses) {
+    BasicBlock *BB = First->getParent();
+    if (!Plain.count(First) || !Done.insert(BB).second)
+      continue;
+    SmallVector<SmallVector<Instruction *, 4>, 4> Groups;
+    auto Flush = [&] {
+      for (auto &Group : Groups)
+        if (Group.size() > 1) {
+          IRBuilder<> B(Group.front());
+          Value *P = getLoadStorePointerOperand(Group.front());
+          Value *Ptr = Target.thisCpuPointer(B, P);
+          for (Instruction *I : Group) {
+            I->setOperand(isa<LoadInst>(I)
+                              ? LoadInst::getPointerOperandIndex()
+                              : StoreInst::getPointerOperandIndex(),
+                          Ptr);
+            Shared.insert(I);
+            ++NumSharedPointers;
+          }
+        }
+      Groups.clear();
+    };
+    for (Instruction &I : *BB) {
+      if (maySwitchCpu(I)) {
+        Flush();
+        continue;
+      }
+      if (!Plain.count(&I))
+        continue;
+      Value *P = getLoadStorePointerOperand(&I);
+      auto It = find_if(Groups, [&](const SmallVector<Instruction *, 4> &G) {
+        return getLoadStorePointerOperand(G.front()) == P;
+      });
+      if (It != Groups.end())
+        It->push_back(&I);
+      else
+        Groups.push_back({&I});
+    }
+    Flush();
+  }
+  SmallVector<Instruction *, 32> Left;
+  for (Instruction *I : Accesses)
+    if (!Shared.count(I))
+      Left.push_back(I);
+  return Left;
+}
+
 /// Step 4 for one function.
 static bool lowerFunction(Function &F, PercpuTarget &Target,
                           const LibraryCalls &Libs, Diagnostics &Diag) {
@@ -828,12 +906,19 @@ static bool lowerFunction(Function &F, PercpuTarget &Target,
 
   const DataLayout &DL = compat::getDataLayout(F);
   SmallVector<WeakTrackingVH, 16> MaybeDead;
-  for (Instruction *I : Accesses) {
+  for (Instruction *I : Accesses)
     for (Value *Op : I->operands())
       if (isa<GetElementPtrInst>(Op))
         MaybeDead.push_back(Op);
-    lowerAccess(*I, Target, DL, Diag);
-  }
+  // Which accesses are in loops, before the lowering changes the CFG.
+  DominatorTree DT(F);
+  LoopInfo LI(DT);
+  SmallPtrSet<Instruction *, 16> InLoop;
+  for (Instruction *I : Accesses)
+    if (LI.getLoopFor(I->getParent()))
+      InLoop.insert(I);
+  for (Instruction *I : shareThisCpuPointers(Accesses, Target))
+    lowerAccess(*I, Target, DL, Diag, InLoop.count(I));
   for (CallInst *Call : ThisCpuPtrs) {
     IRBuilder<> B(Call);
     Value *P = Call->getArgOperand(0);
@@ -845,8 +930,11 @@ static bool lowerFunction(Function &F, PercpuTarget &Target,
   }
   // The rewrites rebuilt GEP chains on the template; drop the old ones.
   RecursivelyDeleteTriviallyDeadInstructionsPermissive(MaybeDead);
-  if (Target.isSegment())
+  if (Target.isSegment()) {
+    reuseThisCpuOffsets(
+        F, [&](const Instruction &I) { return Target.isThisCpuOffsetRead(I); });
     protectSegmentAccesses(F, Target.segmentAddrSpace());
+  }
   return true;
 }
 

@@ -18,6 +18,7 @@
 #include "PercpuTarget.h"
 #include "LLVMCompat.h"
 #include "SegmentAccess.h"
+#include "ThisCpuOffsetReuse.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/InlineAsm.h"
@@ -86,37 +87,60 @@ static constexpr ShortAccessForm RISCV32Short = {
     RISCV64Short.Store,        {"lbu", "lhu", "lw", nullptr},
     {"sb", "sh", "sw", nullptr},
     /*PreemptSafe=*/false};
-// pcalau12i is PC-relative in both cases; %pc_lo12 is the low 12 bits.
-// The base register is read by the access itself (ldx/stx, as Linux does),
-// so preemption between the instructions cannot pick another CPU's copy.
-static constexpr ShortAccessForm LoongArch64Short = {
-    "",
-    "",
-    "pcalau12i {T}, %pc_hi20({S})",
-    "pcalau12i {T}, %pc_hi20({S})",
-    "%pc_lo12({S})",
-    "%pc_lo12({S})",
-    "addi.d {T}, {T}, {L}",
-    "{OP} {T}, {R}, {T}",
-    "{OP} {V}, {R}, {T}",
+// LoongArch indexes the access by the base register ($r21 + address, as
+// Linux does), so preemption between the address and the access cannot
+// pick another CPU's copy, and the address part (pcalau12i; addi.d) is
+// LLVM's own: shared between accesses and hoisted out of loops.
+static constexpr IndexedAccessForm LoongArch64Indexed = {
+    "{OP} {T}, {R}, {A}",
+    "{OP} {V}, {R}, {A}",
     {"ldx.bu", "ldx.hu", "ldx.wu", "ldx.d"},
-    {"stx.b", "stx.h", "stx.w", "stx.d"},
-    /*PreemptSafe=*/true};
+    {"stx.b", "stx.h", "stx.w", "stx.d"}};
+
+// stadd and friends: ldadd into the zero register, without a result.
+static constexpr RelaxedRMWForm AArch64RelaxedRMW = {
+    "+lse",
+    "{OP} {V}, [{A}]",
+    nullptr, // ldadd with a result is already what the backend emits
+    "stadd",
+    "stset",
+    "steor",
+    "stclr",
+    nullptr, // swp has no store form
+    /*AndClears=*/true,
+    {"b", "h", "", ""},
+    {"w", "w", "w", "x"}};
+// The AMOs without _db (no barrier), word and doubleword only: the byte
+// and halfword ones need LAM-BH. The result register must differ from
+// the operands, hence the early clobber in relaxedRMW.
+static constexpr RelaxedRMWForm LoongArch64RelaxedRMW = {
+    nullptr,
+    "{OP} $$zero, {V}, {A}",
+    "{OP} {T}, {V}, {A}",
+    "amadd",
+    "amor",
+    "amxor",
+    "amand",
+    "amswap",
+    /*AndClears=*/false,
+    {nullptr, nullptr, ".w", ".d"},
+    {"", "", "", ""}};
 
 // x86 address space 256 is the GS segment.
 static constexpr unsigned X86GSAddrSpace = 256;
 
 static const ArchInfo ArchTable[] = {
     {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, x86_64Regs, "",
-     x86_64Dwarf, X86_64DebugMark, nullptr, nullptr},
+     x86_64Dwarf, X86_64DebugMark, nullptr, nullptr, nullptr, nullptr},
     {Triple::aarch64, Strategy::BaseReg, 0, aarch64Regs, "", aarch64Dwarf,
-     AArch64DebugMark, nullptr, nullptr},
+     AArch64DebugMark, nullptr, nullptr, nullptr, &AArch64RelaxedRMW},
     {Triple::riscv64, Strategy::BaseReg, 0, riscv64Regs, "", riscvDwarf, 0,
-     &RISCV64Short, "add {T}, {A}, {R}"},
+     &RISCV64Short, "add {T}, {A}, {R}", nullptr, nullptr},
     {Triple::riscv32, Strategy::BaseReg, 0, riscv32Regs, "", riscvDwarf, 0,
-     &RISCV32Short, "add {T}, {A}, {R}"},
+     &RISCV32Short, "add {T}, {A}, {R}", nullptr, nullptr},
     {Triple::loongarch64, Strategy::BaseReg, 0, loongarch64Regs, "$",
-     loongarch64Dwarf, 0, &LoongArch64Short, "add.d {T}, {R}, {A}"},
+     loongarch64Dwarf, 0, nullptr, "add.d {T}, {R}, {A}", &LoongArch64Indexed,
+     &LoongArch64RelaxedRMW},
 };
 
 const ArchInfo *PercpuTarget::lookup(const Triple &TT) {
@@ -243,6 +267,21 @@ Value *PercpuTarget::thisCpuOffset(IRBuilder<> &B) {
   return B.CreateLoad(IntPtrTy, InSegment, "percpu.offset");
 }
 
+bool PercpuTarget::isThisCpuOffsetRead(const Instruction &I) const {
+  auto *Load = dyn_cast<LoadInst>(&I);
+  if (!Load || Info.Kind != Strategy::Segment || Load->isVolatile())
+    return false;
+  // inttoptr (ptrtoint @__percpu_self_offset) in the segment's space.
+  auto *CE = dyn_cast<ConstantExpr>(Load->getPointerOperand());
+  auto *Int = CE && CE->getOpcode() == Instruction::IntToPtr
+                  ? dyn_cast<ConstantExpr>(CE->getOperand(0))
+                  : nullptr;
+  auto *GV = Int && Int->getOpcode() == Instruction::PtrToInt
+                 ? dyn_cast<GlobalVariable>(Int->getOperand(0))
+                 : nullptr;
+  return GV && GV->getName() == PERCPU_SELF_OFFSET_VAR;
+}
+
 Value *PercpuTarget::thisCpuAddress(IRBuilder<> &B, Value *P) {
   if (Opts.SingleCpu)
     return castPercpuPointer(B, P, 0);
@@ -293,28 +332,95 @@ Value *PercpuTarget::thisCpuPointer(IRBuilder<> &B, Value *P) {
 // RISC-V and LoongArch: three-instruction loads and stores
 //===----------------------------------------------------------------------===//
 
-Instruction *PercpuTarget::lowerShortAccess(Instruction &I) {
-  const ShortAccessForm *Form = Info.Short;
+/// The load or store mnemonic of Ops for an access of I's value, when one
+/// instruction does it: an aligned register-sized-or-smaller integer or
+/// pointer, relaxed at most.
+static const char *singleAccessOp(const Instruction &I, const DataLayout &DL,
+                                  const char *const (&LoadOps)[4],
+                                  const char *const (&StoreOps)[4]) {
   auto *Load = dyn_cast<LoadInst>(&I);
   auto *Store = dyn_cast<StoreInst>(&I);
-  if (!Form || Opts.SingleCpu || (!Load && !Store))
+  if (!Load && !Store)
     return nullptr;
-
-  // One aligned access of a register-sized-or-smaller integer or pointer,
-  // relaxed at most: a single instruction does it.
-  const DataLayout &DL = M.getDataLayout();
   Type *ValTy = Load ? Load->getType() : Store->getValueOperand()->getType();
   if (!ValTy->isIntegerTy() && !ValTy->isPointerTy())
     return nullptr;
   uint64_t Bytes = DL.getTypeStoreSize(ValTy);
   unsigned Log2 = Log2_64(Bytes);
-  if (!isPowerOf2_64(Bytes) || Log2 > 3 || DL.getTypeSizeInBits(ValTy) != Bytes * 8)
+  if (!isPowerOf2_64(Bytes) || Log2 > 3 ||
+      DL.getTypeSizeInBits(ValTy) != Bytes * 8)
     return nullptr;
-  const char *Op = Load ? Form->LoadOps[Log2] : Form->StoreOps[Log2];
+  const char *Op = Load ? LoadOps[Log2] : StoreOps[Log2];
   Align Alignment = Load ? Load->getAlign() : Store->getAlign();
   AtomicOrdering Ordering = Load ? Load->getOrdering() : Store->getOrdering();
   if (!Op || Alignment.value() < Bytes || isStrongerThanMonotonic(Ordering))
     return nullptr;
+  return Op;
+}
+
+Instruction *PercpuTarget::lowerIndexedAccess(Instruction &I) {
+  const IndexedAccessForm *Form = Info.Indexed;
+  const DataLayout &DL = M.getDataLayout();
+  const char *Op = singleAccessOp(I, DL, Form->LoadOps, Form->StoreOps);
+  if (!Op)
+    return nullptr;
+  auto *Load = dyn_cast<LoadInst>(&I);
+  auto *Store = dyn_cast<StoreInst>(&I);
+  IRBuilder<> B(&I);
+  Type *IntTy = DL.getIntPtrType(B.getContext());
+  Value *P = Load ? Load->getPointerOperand() : Store->getPointerOperand();
+  Value *Addr = B.CreatePtrToInt(castPercpuPointer(B, P, 0), IntTy);
+  // Load: $0 result, $1 address. Store: $0 value, $1 address.
+  std::vector<std::pair<StringRef, std::string>> Fields = {
+      {"{T}", "$0"},
+      {"{V}", "$0"},
+      {"{A}", "$1"},
+      {"{R}", asmRegister(Info, Reg)},
+      {"{OP}", Op}};
+  Type *ValTy = Load ? Load->getType() : Store->getValueOperand()->getType();
+  Type *OpTy = ValTy->isPointerTy() ? IntTy : ValTy;
+  CallInst *Asm;
+  // Side effects: the access reads the base register, which a call may
+  // have changed, so it must not move.
+  if (Load) {
+    auto *FTy = FunctionType::get(OpTy, {IntTy}, false);
+    Asm = B.CreateCall(
+        InlineAsm::get(FTy, expand(Form->Load, Fields), "=r,r", true), {Addr});
+    Value *V = Asm;
+    if (ValTy->isPointerTy())
+      V = B.CreateIntToPtr(V, ValTy);
+    Load->replaceAllUsesWith(V);
+  } else {
+    Value *V = Store->getValueOperand();
+    if (ValTy->isPointerTy())
+      V = B.CreatePtrToInt(V, IntTy);
+    auto *FTy = FunctionType::get(B.getVoidTy(), {OpTy, IntTy}, false);
+    Asm = B.CreateCall(
+        InlineAsm::get(FTy, expand(Form->Store, Fields), "r,r,~{memory}", true),
+        {V, Addr});
+  }
+  I.eraseFromParent();
+  return Asm;
+}
+
+Instruction *PercpuTarget::lowerShortAccess(Instruction &I, bool InLoop) {
+  if (Opts.SingleCpu || (!isa<LoadInst>(I) && !isa<StoreInst>(I)))
+    return nullptr;
+  // Sanitizers check ordinary loads and stores of this CPU's copy; asm
+  // would hide the access from them.
+  if (Info.Indexed)
+    return isSanitized(*I.getFunction()) ? nullptr : lowerIndexedAccess(I);
+  const ShortAccessForm *Form = Info.Short;
+  auto *Load = dyn_cast<LoadInst>(&I);
+  auto *Store = dyn_cast<StoreInst>(&I);
+  if (!Form || InLoop)
+    return nullptr;
+
+  const DataLayout &DL = M.getDataLayout();
+  const char *Op = singleAccessOp(I, DL, Form->LoadOps, Form->StoreOps);
+  if (!Op)
+    return nullptr;
+  Type *ValTy = Load ? Load->getType() : Store->getValueOperand()->getType();
 
   // Only "template global + constant" has a symbol to split in two parts.
   IRBuilder<> B(&I);
@@ -419,6 +525,7 @@ static CallInst *callAsm(IRBuilder<> &B, Type *RetTy, ArrayRef<Value *> Args,
   // The "m" operands are template addresses: MSan would mark the template's
   // shadow.
   keepFromSanitizers(*Call);
+  tagPercpuAsm(*Call);
   return Call;
 }
 
@@ -589,12 +696,91 @@ bool PercpuTarget::supportsAtomicAccess(uint64_t Bytes, Align Alignment) const {
          (isX86IntegerWidth(Bytes * 8) && Alignment.value() >= Bytes);
 }
 
+static bool hasTargetFeature(const Function &F, StringRef Feature) {
+  SmallVector<StringRef, 32> Features;
+  F.getFnAttribute("target-features").getValueAsString().split(Features, ',');
+  return is_contained(Features, Feature);
+}
+
+Value *PercpuTarget::relaxedRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
+                                Value *Addr) {
+  const RelaxedRMWForm *Form = Info.RelaxedRMW;
+  Function &F = *RMW.getFunction();
+  // Stronger orderings are the backend's to honour; sanitizers check the
+  // atomicrmw, and asm would hide the access from them.
+  if (!Form || RMW.getOrdering() != AtomicOrdering::Monotonic ||
+      isSanitized(F) || (Form->Feature && !hasTargetFeature(F, Form->Feature)))
+    return nullptr;
+  auto *IntTy = dyn_cast<IntegerType>(RMW.getValOperand()->getType());
+  if (!IntTy || !isX86IntegerWidth(IntTy->getBitWidth()))
+    return nullptr;
+  unsigned Log2 = Log2_32(IntTy->getBitWidth() / 8);
+  bool Used = isOldValueUsed(RMW);
+  const char *Text = Used ? Form->WithResult : Form->NoResult;
+  Value *Val = RMW.getValOperand();
+  const char *Mnemonic = nullptr;
+  switch (RMW.getOperation()) {
+  case AtomicRMWInst::Add:
+    Mnemonic = Form->Add;
+    break;
+  case AtomicRMWInst::Sub:
+    Mnemonic = Form->Add;
+    break;
+  case AtomicRMWInst::Or:
+    Mnemonic = Form->Or;
+    break;
+  case AtomicRMWInst::Xor:
+    Mnemonic = Form->Xor;
+    break;
+  case AtomicRMWInst::And:
+    Mnemonic = Form->And;
+    break;
+  case AtomicRMWInst::Xchg:
+    Mnemonic = Form->Xchg;
+    break;
+  default:
+    break;
+  }
+  if (!Text || !Mnemonic || !Form->Sizes[Log2])
+    return nullptr;
+  if (RMW.getOperation() == AtomicRMWInst::Sub)
+    Val = B.CreateNeg(Val);
+  if (RMW.getOperation() == AtomicRMWInst::And && Form->AndClears)
+    Val = B.CreateNot(Val);
+
+  // With a result: $0 old value, $1 operand, $2 address; without: $0
+  // operand, $1 address. The memory clobber orders the access against the
+  // compiler's own loads and stores of the variable.
+  auto Operand = [&](unsigned N) {
+    return *Form->Operand[Log2]
+               ? "${" + std::to_string(N) + ":" + Form->Operand[Log2] + "}"
+               : "$" + std::to_string(N);
+  };
+  std::string Op = std::string(Mnemonic) + Form->Sizes[Log2];
+  std::string Asm = expand(Text, {{"{OP}", Op},
+                                  {"{T}", "$0"},
+                                  {"{V}", Operand(Used ? 1 : 0)},
+                                  {"{A}", Used ? "$2" : "$1"}});
+  Type *RetTy = Used ? static_cast<Type *>(IntTy) : B.getVoidTy();
+  auto *FTy = FunctionType::get(RetTy, {IntTy, Addr->getType()}, false);
+  const char *Constraints = Used ? "=&r,r,r,~{memory}" : "r,r,~{memory}";
+  CallInst *Call =
+      B.CreateCall(InlineAsm::get(FTy, Asm, Constraints, true), {Val, Addr});
+  return Used ? static_cast<Value *>(Call) : PoisonValue::get(IntTy);
+}
+
 void PercpuTarget::lowerAtomicRMW(AtomicRMWInst &RMW) {
   IRBuilder<> B(&RMW);
   Value *P = RMW.getPointerOperand();
   if (Info.Kind == Strategy::BaseReg) {
-    RMW.setOperand(AtomicRMWInst::getPointerOperandIndex(),
-                   thisCpuAddress(B, P));
+    Value *Addr = thisCpuAddress(B, P);
+    if (Value *Old = relaxedRMW(B, RMW, Addr)) {
+      // Without an old value, only dead stores into a temporary remain.
+      RMW.replaceAllUsesWith(Old);
+      RMW.eraseFromParent();
+      return;
+    }
+    RMW.setOperand(AtomicRMWInst::getPointerOperandIndex(), Addr);
     return;
   }
 

@@ -62,6 +62,39 @@ struct ShortAccessForm {
   bool PreemptSafe;
 };
 
+/// A load or store that adds the base register in the access itself
+/// (LoongArch ldx/stx, as Linux does), on an address LLVM computes: the
+/// address part is ordinary code that the backend shares and hoists out of
+/// loops, and only the access, which reads the base, stays where it is.
+/// Texts use {T} (result), {V} (stored value), {A} (template address),
+/// {R} (base register), {OP} (mnemonic).
+struct IndexedAccessForm {
+  const char *Load;
+  const char *Store;
+  const char *LoadOps[4]; // by log2(bytes), zero-extending
+  const char *StoreOps[4];
+};
+
+/// A relaxed read-modify-write as one asm instruction, where the backend's
+/// own choice orders more than per-CPU data needs: AArch64 keeps ldadd's
+/// result register so that a later dmb ishld orders the read (stadd
+/// needs none), LoongArch before LLVM 22 picks amadd_db.d (a full barrier)
+/// for a relaxed add. Only another context on the same CPU can touch the
+/// data, and one instruction is indivisible against it. Texts use {OP}
+/// (mnemonic and size suffix), {T} (old value), {V} (operand), {A}
+/// (address); a null text or mnemonic leaves the atomicrmw to the backend.
+struct RelaxedRMWForm {
+  /// The target feature the instructions need ("+lse"), or null.
+  const char *Feature;
+  const char *NoResult;                    // the old value is unused
+  const char *WithResult;                  // the old value is used
+  const char *Add, *Or, *Xor, *And, *Xchg; // sub is an add of -value
+  /// The And instruction clears the operand's bits (AArch64 stclr).
+  bool AndClears;
+  const char *Sizes[4];   // suffix by log2(bytes); null: no such size
+  const char *Operand[4]; // operand modifier by log2(bytes) ("w", "x")
+};
+
 /// One row of the architecture table.
 struct ArchInfo {
   llvm::Triple::ArchType Arch;
@@ -89,6 +122,10 @@ struct ArchInfo {
   /// LoongArch need it: their backends treat a reserved register as loop
   /// invariant and would hoist the read out of a loop that switches CPUs.
   const char *AddBaseAsm;
+  /// BaseReg: loads and stores indexed by the base register, or null.
+  const IndexedAccessForm *Indexed;
+  /// BaseReg: relaxed read-modify-writes written as asm, or null.
+  const RelaxedRMWForm *RelaxedRMW;
 };
 
 /// How a unit asked to be lowered (<percpu.h> turns -D options into
@@ -122,20 +159,33 @@ public:
   /// address space a load or store should use.
   llvm::Value *thisCpuAddress(llvm::IRBuilder<> &B, llvm::Value *P);
 
-  /// Replaces a load or store of this CPU's copy of a template global (plus
-  /// a constant) with the architecture's short form, when it has one and
-  /// the access suits it: returns the instruction that replaced (and
-  /// erased) I, or null.
-  llvm::Instruction *lowerShortAccess(llvm::Instruction &I);
-  /// Whether that short form reads the base register in the access itself.
+  /// Replaces a load or store of this CPU's copy with the architecture's
+  /// indexed form, or outside loops (InLoop false) with its short form for
+  /// a template global plus a constant, when it has one and the access
+  /// suits it: returns the instruction that replaced (and erased) I, or
+  /// null. The short form computes the address inside its asm, so in a
+  /// loop the ordinary form, whose address part the backend hoists, is
+  /// better.
+  llvm::Instruction *lowerShortAccess(llvm::Instruction &I, bool InLoop);
+  /// Whether that form reads the base register in the access itself.
   bool shortAccessIsPreemptSafe() const {
-    return Info.Short && Info.Short->PreemptSafe;
+    return Info.Indexed || (Info.Short && Info.Short->PreemptSafe);
+  }
+  /// Whether plain accesses of one per-CPU address in a call-free stretch
+  /// should share one this_cpu_ptr (v++ reads the base once): the targets
+  /// whose accesses compute base + address apart from the access.
+  bool sharesThisCpuPointer() const {
+    return Info.Kind == Strategy::BaseReg && !Info.Indexed && !Opts.SingleCpu;
   }
 
   /// Whether the this_cpu_* operation I must run with preemption disabled:
   /// hooks requested, and the base register is read by an instruction of
   /// its own, so the thread could move to another CPU before the access.
   bool needsPreemptGuard(const llvm::Instruction &I) const;
+
+  /// Whether I is a read of this CPU's offset that thisCpuPointer wrote
+  /// (Segment: the load of %gs:__percpu_self_offset).
+  bool isThisCpuOffsetRead(const llvm::Instruction &I) const;
 
   /// this_cpu_ptr(P): an ordinary (address space 0) pointer to this CPU's
   /// copy, valid as long as the caller stays on this CPU.
@@ -174,6 +224,9 @@ private:
   llvm::Value *segmentCmpXchg16B(llvm::IRBuilder<> &B, llvm::Value *Mem,
                                  llvm::Value *Expected, llvm::Value *New,
                                  bool Fence, llvm::Value **Success);
+  llvm::Value *relaxedRMW(llvm::IRBuilder<> &B, llvm::AtomicRMWInst &RMW,
+                          llvm::Value *Addr);
+  llvm::Instruction *lowerIndexedAccess(llvm::Instruction &I);
   llvm::Value *segmentRMWLoop(llvm::IRBuilder<> &B, llvm::AtomicRMWInst &RMW,
                               llvm::Value *Mem);
 };

@@ -35,6 +35,19 @@
  * -DPERCPU_REGISTER=REG (which <percpu.h> hands to the pass) and links
  * lib/percpu-llvm/<arch>-REG/libpercpu.a instead of <arch>/libpercpu.a.
  *
+ * Floating-point ABI: the runtime's must be the program's (RISC-V and
+ * LoongArch linkers refuse to mix them). percpu-cc works out the ABI clang
+ * compiles for, from -mabi, -march, -mfpu, -m{soft,single,double}-float and
+ * the triple, by clang's rules (abi_rules below), and links
+ * <arch>[-<variant>]-<abi>/libpercpu.a for an ABI other than the arch's
+ * default (include/percpu/abi.h's PERCPU_ABIS).
+ *
+ * Kernel: --percpu-kernel links x86_64-kernel/libpercpu.a on x86_64 (ring
+ * 0: wrmsr to IA32_GS_BASE, no red zone, no SSE). The other arches have one
+ * runtime for kernels and user space alike (freestanding, writing the
+ * register of the level that --percpu-reg names), so there it changes
+ * nothing and a kernel's Makefile can pass it on every arch.
+ *
  * Cross targets (every arch but x86_64) link with lld: there is no GNU ld
  * for them here, and lld never relaxes to gp unasked. Nothing else is
  * added: with a sysroot for the target a link is an ordinary one, and
@@ -56,8 +69,13 @@
  * relaxing silently), and refuses --relax-gp from the user. lld before 17
  * has no gp relaxation and no such option, so nothing is added there.
  *
- * -shared, -fuse-ld, --ld-path and --relax-gp are seen on the command line
- * only, not inside @file response files.
+ * Response files: percpu-cc reads @file arguments as clang does (GNU
+ * quoting, nested files named relative to the working directory, a file
+ * that does not exist left as an argument) and decides on what they hold
+ * as on the command line. clang gets the @file itself, unless it holds a
+ * percpu-cc option: then clang gets one response file in memory
+ * (/proc/self/fd) with the expanded arguments, percpu-cc's taken out
+ * (percpu-cc-rsp.c).
  */
 #define _DEFAULT_SOURCE
 #include <ctype.h>
@@ -71,6 +89,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "percpu-cc-rsp.h"
 #include "percpu/abi.h"
 
 /*
@@ -97,11 +116,25 @@ static const struct arch {
 };
 #define NARCH (sizeof arches / sizeof arches[0])
 
+/* The floating-point ABIs with a runtime, per arch, default first
+ * (include/percpu/abi.h's table; a row for a later LLVM than the build's
+ * has no archive, which percpu-cc reports when it looks for it). */
+static const struct abi {
+	const char *arch, *name;
+	int llvm; /* the first LLVM that builds it */
+} abis[] = {
+#define ABI_ROW(arch, abi, llvm, flags) { #arch, abi, llvm },
+	PERCPU_ABIS(ABI_ROW)
+#undef ABI_ROW
+};
+#define NABI (sizeof abis / sizeof abis[0])
+
 /* percpu-cc's own options. A name ending in '=' takes a value. */
 enum {
 	OPT_REG,
 	OPT_SINGLE_CPU,
 	OPT_PREEMPT_HOOKS,
+	OPT_KERNEL,
 	OPT_PRINT_CONFIG,
 	OPT_PRINT_RUNTIME,
 	OPT_PRINT_LINKER_DIR,
@@ -115,6 +148,7 @@ static const struct option {
 	{ "--percpu-reg=", "REG", "register holding the per-CPU base (below)", OPT_REG },
 	{ "--percpu-single-cpu", 0, "one CPU: per-CPU variables are plain globals", OPT_SINGLE_CPU },
 	{ "--percpu-preempt-hooks", 0, "call percpu_preempt_disable/enable around this_cpu_*", OPT_PREEMPT_HOOKS },
+	{ "--percpu-kernel", 0, "link the kernel runtime (x86_64: x86_64-kernel, ring 0)", OPT_KERNEL },
 	{ "--percpu-print-config", 0, "print the paths, target and clang command; run nothing", OPT_PRINT_CONFIG },
 	{ "--percpu-print-runtime", 0, "print the runtime archive a link would take", OPT_PRINT_RUNTIME },
 	{ "--percpu-print-linker-dir", 0, "print the directory of the linker script fragments", OPT_PRINT_LINKER_DIR },
@@ -127,10 +161,13 @@ static const struct option {
 struct config {
 	const char *target; /* the user's --target or -target, or 0 */
 	const char *reg; /* --percpu-reg, or 0 */
+	/* What decides the floating-point ABI: the last of each, or 0. */
+	const char *mabi, *march, *mfpu, *float_opt;
 	int want[NOPTION]; /* by option id */
 	int shared, user_ld, relax_gp;
 	int cxx; /* run as percpu-c++ */
 	int named_file; /* an argument that is no option: input, @file, value */
+	int own_in_rsp; /* a percpu-cc option inside a response file */
 };
 
 /* Where the tree is: see the layout at the top. */
@@ -138,7 +175,7 @@ struct tree {
 	char *bin, *plugin, *include, *lib, *linker;
 };
 
-static _Noreturn void die(const char *fmt, ...)
+_Noreturn void die(const char *fmt, ...)
 {
 	va_list ap;
 	fputs("percpu-cc: error: ", stderr);
@@ -201,42 +238,74 @@ static int invoked_as_cxx(const char *argv0)
 	return n >= 2 && !strcmp(argv0 + n - 2, "++");
 }
 
-/* Take our options out of argv and note what of clang's matters to us;
- * returns the new argc. --version stays: clang prints its own too. */
-static int parse_args(int argc, char **argv, struct config *c)
+/* Note what of clang's options matters to percpu-cc. */
+static void note_clang_arg(struct config *c, char **v, int i, int n)
 {
-	int i, j;
+	const char *s = v[i];
 
-	for (i = j = 1; i < argc; i++) {
-		const char *s = argv[i], *val;
-		const struct option *o = find_option(s, &val);
+	if (!strncmp(s, "--target=", 9))
+		c->target = s + 9;
+	else if (!strcmp(s, "-target") && i + 1 < n)
+		c->target = v[i + 1];
+	else if (!strcmp(s, "-target"))
+		die("missing triple after -target");
+	if (!strncmp(s, "-mabi=", 6))
+		c->mabi = s + 6;
+	if (!strncmp(s, "-march=", 7))
+		c->march = s + 7;
+	if (!strncmp(s, "-mfpu=", 6))
+		c->mfpu = s + 6;
+	if (!strcmp(s, "-msoft-float") || !strcmp(s, "-msingle-float") ||
+	    !strcmp(s, "-mdouble-float"))
+		c->float_opt = s + 2;
+	if (!strcmp(s, "-shared"))
+		c->shared = 1;
+	if (!strncmp(s, "-fuse-ld", 8) || !strncmp(s, "--ld-path", 9))
+		c->user_ld = 1;
+	if (!strncmp(s, "-Wl,", 4) && is_relax_gp(s + 4))
+		c->relax_gp = 1;
+	if (!strcmp(s, "-Xlinker") && i + 1 < n && is_relax_gp(v[i + 1]))
+		c->relax_gp = 1;
+	if (s[0] != '-' || !s[1])
+		c->named_file = 1;
+}
+
+/* Take our options out of the arguments (response files expanded) and note
+ * what of clang's matters to us. Returns what clang gets: argv without our
+ * options, or the expanded arguments without them if a response file held
+ * one (main passes those in a response file of their own). --version
+ * stays: clang prints its own too. */
+static struct argv parse_args(int argc, char **argv, struct config *c)
+{
+	struct argv all = empty_argv(), top = empty_argv(), expanded = empty_argv();
+	int i;
+
+	for (i = 1; i < argc; i++)
+		expand_arg(argv[i], &all, 0);
+	for (i = 0; i < all.n; i++) {
+		const char *val;
+		const struct option *o = find_option(all.v[i], &val);
 		if (o) {
 			c->want[o->id] = 1;
 			if (o->id == OPT_REG)
 				c->reg = val;
+			if (all.in_rsp[i])
+				c->own_in_rsp = 1;
 			if (o->id != OPT_VERSION)
 				continue;
 		}
-		argv[j++] = argv[i];
-		if (!strncmp(s, "--target=", 9))
-			c->target = s + 9;
-		else if (!strcmp(s, "-target") && i + 1 < argc)
-			c->target = argv[i + 1];
-		else if (!strcmp(s, "-target"))
-			die("missing triple after -target");
-		if (!strcmp(s, "-shared"))
-			c->shared = 1;
-		if (!strncmp(s, "-fuse-ld", 8) || !strncmp(s, "--ld-path", 9))
-			c->user_ld = 1;
-		if (!strncmp(s, "-Wl,", 4) && is_relax_gp(s + 4))
-			c->relax_gp = 1;
-		if (!strcmp(s, "-Xlinker") && i + 1 < argc && is_relax_gp(argv[i + 1]))
-			c->relax_gp = 1;
-		if (s[0] != '-' || !s[1])
-			c->named_file = 1;
+		note_clang_arg(c, all.v, i, all.n);
+		push_arg(&expanded, all.v[i], 0);
 	}
-	argv[j] = 0;
-	return j;
+	if (c->own_in_rsp)
+		return expanded;
+	for (i = 1; i < argc; i++) {
+		const char *val;
+		const struct option *o = find_option(argv[i], &val);
+		if (!o || o->id == OPT_VERSION)
+			push_arg(&top, argv[i], 0);
+	}
+	return top;
 }
 
 /* The host's triple: the runtimes are built for Linux user space. */
@@ -282,6 +351,134 @@ static const char *find_reg(const struct arch *a, const char *reg)
 	for (k = 1; a->regs[k]; k++)
 		fprintf(stderr, ", %s", a->regs[k]);
 	fputc('\n', stderr);
+	exit(1);
+}
+
+/* Whether the triple names an OS (riscv64-linux-gnu), as opposed to bare
+ * metal (riscv64-none-elf, riscv64-unknown-elf): clang's RISC-V default
+ * ABI differs. The OSes of LLVM's Triple that run on RISC-V. */
+static int triple_has_os(const char *triple)
+{
+	static const char *const oses[] = { "linux", "freebsd", "netbsd",
+					    "openbsd", "fuchsia", "haiku",
+					    "hurd", "rtems", 0 };
+	for (const char *p = strchr(triple, '-'); p; p = strchr(p + 1, '-'))
+		for (int k = 0; oses[k]; k++)
+			if (!strncmp(p + 1, oses[k], strlen(oses[k])))
+				return 1;
+	return 0;
+}
+
+/* RISC-V (clang's riscv::getRISCVABI): -mabi; else the FP extensions of
+ * -march (g or d: double, f: single; the single letters come before the
+ * first multi-letter z/s/x or '_'); else double with an OS, soft without.
+ * Clang 16 has no single-float default: F without D is soft there. */
+#define CLANG_RISCV_F_ABI (PERCPU_CC_LLVM_MAJOR >= 17)
+static const char *riscv_abi(const struct config *c, const char *triple)
+{
+	const char *base = !strncmp(triple, "riscv32", 7) ? "ilp32" : "lp64";
+	const char *ext;
+	size_t n;
+
+	if (c->mabi)
+		return c->mabi;
+	if (c->march && (!strncmp(c->march, "rv32", 4) ||
+			 !strncmp(c->march, "rv64", 4))) {
+		ext = c->march + 4;
+		n = strcspn(ext, "zsx_");
+		if (memchr(ext, 'e', n) && !memchr(ext, 'i', n))
+			return xstrcat(base, "e", "");
+		if (memchr(ext, 'g', n) || memchr(ext, 'd', n))
+			return xstrcat(base, "d", "");
+		if (CLANG_RISCV_F_ABI && memchr(ext, 'f', n))
+			return xstrcat(base, "f", "");
+		return base;
+	}
+	return triple_has_os(triple) ? xstrcat(base, "d", "") : base;
+}
+
+/* LoongArch (clang's loongarch::getLoongArchABI): -m{soft,single,double}-float
+ * first, then -mabi, -mfpu, the triple's gnusf/gnuf32, else lp64d. */
+static const char *loongarch_abi(const struct config *c, const char *triple)
+{
+	size_t k = strlen(triple);
+
+	if (c->float_opt)
+		return !strcmp(c->float_opt, "soft-float")     ? "lp64s"
+		       : !strcmp(c->float_opt, "single-float") ? "lp64f"
+							       : "lp64d";
+	if (c->mabi)
+		return c->mabi;
+	if (c->mfpu)
+		return !strcmp(c->mfpu, "64")   ? "lp64d"
+		       : !strcmp(c->mfpu, "32") ? "lp64f"
+						: "lp64s"; /* 0, none */
+	if (k >= 2 && !strcmp(triple + k - 2, "sf"))
+		return "lp64s";
+	if (k >= 3 && !strcmp(triple + k - 3, "f32"))
+		return "lp64f";
+	return "lp64d";
+}
+
+/* Per arch family, how clang picks the floating-point ABI; the others
+ * have one runtime for every ABI (the table's only row for them). */
+static const struct abi_rule {
+	const char *prefix;
+	const char *(*abi)(const struct config *, const char *triple);
+} abi_rules[] = {
+	{ "riscv", riscv_abi },
+	{ "loongarch", loongarch_abi },
+};
+
+/* The ABI the compile is for: the table's row, or a row of abi itself
+ * (with no llvm) when the table has no runtime for it. */
+static const struct abi *find_abi(const struct arch *a, const struct config *c,
+				  const char *triple)
+{
+	const char *name = 0;
+	struct abi *none;
+	size_t i;
+
+	for (i = 0; i < sizeof abi_rules / sizeof abi_rules[0]; i++)
+		if (!strncmp(a->name, abi_rules[i].prefix, strlen(abi_rules[i].prefix)))
+			name = abi_rules[i].abi(c, triple);
+	for (i = 0; i < NABI; i++)
+		if (!strcmp(abis[i].arch, a->name) &&
+		    (!name || !strcmp(abis[i].name, name)))
+			return &abis[i];
+	none = malloc(sizeof *none);
+	if (!none)
+		die("out of memory");
+	*none = (struct abi){ a->name, name, 0 };
+	return none;
+}
+
+/* The arch's default ABI: its first row. */
+static int is_default_abi(const struct abi *abi)
+{
+	for (size_t i = 0; i < NABI; i++)
+		if (!strcmp(abis[i].arch, abi->arch))
+			return &abis[i] == abi;
+	return 0;
+}
+
+/* Say which ABIs have runtimes, when the compile's has none. */
+static _Noreturn void no_abi_runtime(const struct abi *abi)
+{
+	fprintf(stderr, "percpu-cc: error: no %s runtime for the %s "
+		"floating-point ABI", abi->arch, abi->name);
+	if (abi->llvm > PERCPU_CC_LLVM_MAJOR)
+		fprintf(stderr, " with LLVM %d: its clang cannot build it "
+			"(LLVM %d can)", PERCPU_CC_LLVM_MAJOR, abi->llvm);
+	fprintf(stderr, "; percpu-llvm builds %s runtimes for", abi->arch);
+	for (size_t i = 0, n = 0; i < NABI; i++)
+		if (!strcmp(abis[i].arch, abi->arch) &&
+		    abis[i].llvm <= PERCPU_CC_LLVM_MAJOR) {
+			fprintf(stderr, "%s %s%s", n ? "," : "", abis[i].name,
+				n ? "" : " (the default)");
+			n++;
+		}
+	fputs(" (-mabi=...)\n", stderr);
 	exit(1);
 }
 
@@ -357,16 +554,22 @@ static void need(const char *path, const char *what, const struct tree *t)
 		    what, path, strerror(errno), t->bin);
 }
 
-/* <lib>/<arch>[-<variant>]/libpercpu.a for the register and mode. */
+/* <lib>/<arch>[-<variant>][-<abi>]/libpercpu.a for the register, the
+ * mode, the kernel and the ABI. */
 static char *runtime_path(const struct tree *t, const struct arch *a,
-			  const char *reg, int single_cpu)
+			  const char *reg, const struct config *c,
+			  const struct abi *abi)
 {
-	const char *variant = single_cpu ? "single"
-			      : reg != a->regs[0] ? reg
-						  : 0;
+	int kernel = c->want[OPT_KERNEL] && !strcmp(a->name, "x86_64");
+	const char *variant = kernel			  ? "kernel"
+			      : c->want[OPT_SINGLE_CPU] ? "single"
+			      : reg != a->regs[0]	  ? reg
+							  : 0;
 	char *dir = xstrcat(t->lib, "/", a->name);
 	if (variant)
 		dir = xstrcat(dir, "-", variant);
+	if (!is_default_abi(abi))
+		dir = xstrcat(dir, "-", abi->name);
 	return xstrcat(dir, "/libpercpu.a", "");
 }
 
@@ -465,8 +668,20 @@ static void usage(void)
 			printf(" %s", arches[i].regs[k]);
 		putchar('\n');
 	}
+	puts("\nFloating-point ABIs with a runtime (default first; the runtime\n"
+	     "follows -mabi, -march, -msoft-float and the triple, as clang does):");
+	for (i = 0; i < NARCH; i++) {
+		printf("  %-12s", arches[i].name);
+		for (k = 0; k < NABI; k++)
+			if (!strcmp(abis[k].arch, arches[i].name) &&
+			    abis[k].llvm <= PERCPU_CC_LLVM_MAJOR)
+				printf(" %s", abis[k].name);
+		putchar('\n');
+	}
 	puts("\n"
 	     "Every other argument goes to clang unchanged: see clang --help.\n"
+	     "Response files (@file) are read for the options above and clang's\n"
+	     "that choose the runtime (--target, -mabi, -shared, ...).\n"
 	     "Run as percpu-c++, percpu-cc is clang++ (--driver-mode=g++).\n"
 	     "PERCPU_CLANG names another clang (of LLVM " STR(PERCPU_CC_LLVM_MAJOR) ", the plugin's).\n"
 	     "The target is the host's unless --target or -target says otherwise.\n"
@@ -478,7 +693,9 @@ static void usage(void)
 	     "RISC-V with gp as the per-CPU register: percpu-cc adds\n"
 	     "-Wl,--no-relax-gp to the link (lld 17 and later have the option)\n"
 	     "and rejects --relax-gp.\n"
-	     "-shared links no runtime: per-CPU data belongs to the executable.");
+	     "-shared links no runtime: per-CPU data belongs to the executable.\n"
+	     "--percpu-kernel links x86_64-kernel on x86_64; the other arches'\n"
+	     "runtimes serve kernels as they are.");
 }
 
 /* lld learnt --relax-gp (and --no-relax-gp) in LLVM 17. */
@@ -488,9 +705,9 @@ static void usage(void)
 static char **build_command(const char *clang, const struct config *c,
 			    const struct tree *t, const struct arch *a,
 			    const char *triple, const char *reg,
-			    const char *runtime, int argc, char **argv)
+			    const char *runtime, const struct argv *user)
 {
-	char **args = malloc((argc + 18) * sizeof *args); /* ours: at most 17 */
+	char **args = malloc((user->n + 18) * sizeof *args); /* ours: at most 17 */
 	int n = 0, i;
 	int lld = !c->user_ld && strcmp(a->name, "x86_64");
 	int no_relax_gp = LLD_KNOWS_RELAX_GP && !strncmp(a->name, "riscv", 5) &&
@@ -520,8 +737,8 @@ static char **build_command(const char *clang, const struct config *c,
 			args[n++] = "-Wl,--no-relax-gp";
 		args[n++] = "--end-no-unused-arguments";
 	}
-	for (i = 1; i < argc; i++)
-		args[n++] = argv[i];
+	for (i = 0; i < user->n; i++)
+		args[n++] = user->v[i];
 	/* Never into a shared library; and with only options (`percpu-cc -v`)
 	 * the archive would be clang's one input, and clang would link it. */
 	if (!c->shared && c->named_file) {
@@ -544,7 +761,8 @@ static char **build_command(const char *clang, const struct config *c,
 
 static void print_config(const struct config *c, const struct tree *t,
 			 const struct arch *a, const char *triple,
-			 const char *reg, const char *runtime, char **args)
+			 const char *reg, const struct abi *abi,
+			 const char *runtime, char **args)
 {
 	printf("percpu-cc version: %s\n", PERCPU_VERSION);
 	printf("mode: %s\n", c->want[OPT_SINGLE_CPU]      ? "single-cpu"
@@ -558,6 +776,11 @@ static void print_config(const struct config *c, const struct tree *t,
 	printf("target: %s\n", triple);
 	printf("arch: %s\n", a->name);
 	printf("register: %s\n", reg);
+	printf("abi: %s%s\n", abi->name,
+	       abi->llvm && abi->llvm <= PERCPU_CC_LLVM_MAJOR ? "" : " (no runtime)");
+	printf("kernel: %s\n", !c->want[OPT_KERNEL]	     ? "no"
+				: !strcmp(a->name, "x86_64") ? "yes"
+							     : "yes (the arch's one runtime)");
 	if (c->shared) {
 		printf("runtime: none (-shared)\n");
 	} else {
@@ -578,11 +801,13 @@ int main(int argc, char **argv)
 	struct config c = { 0 };
 	struct tree t;
 	const struct arch *a;
+	const struct abi *abi;
 	const char *triple, *reg, *clang;
 	char *runtime, **args;
+	struct argv user;
 
 	c.cxx = invoked_as_cxx(argv[0]);
-	argc = parse_args(argc, argv, &c);
+	user = parse_args(argc, argv, &c);
 	if (c.want[OPT_HELP]) {
 		usage();
 		return 0;
@@ -590,18 +815,27 @@ int main(int argc, char **argv)
 	triple = c.target ? c.target : host_triple();
 	a = find_arch(triple);
 	reg = find_reg(a, c.reg);
+	abi = find_abi(a, &c, triple);
 	if (c.want[OPT_SINGLE_CPU] && c.want[OPT_PREEMPT_HOOKS])
 		die("--percpu-single-cpu and --percpu-preempt-hooks exclude each "
 		    "other: one CPU has nothing to be preempted away from");
+	if (c.want[OPT_KERNEL] && c.want[OPT_SINGLE_CPU] &&
+	    !strcmp(a->name, "x86_64"))
+		die("--percpu-kernel and --percpu-single-cpu: there is no "
+		    "single-CPU x86_64 kernel runtime; a one-CPU kernel uses "
+		    "--percpu-kernel alone (percpu_init with one CPU)");
 	if (!strncmp(a->name, "riscv", 5) && !strcmp(reg, "gp") && c.relax_gp)
 		die("--relax-gp makes the linker use gp as the global pointer, "
 		    "but gp holds the per-CPU offset on %s; drop --relax-gp "
 		    "or use --percpu-reg=tp", a->name);
 	t = locate_tree(argv[0]);
-	runtime = runtime_path(&t, a, reg, c.want[OPT_SINGLE_CPU]);
+	runtime = runtime_path(&t, a, reg, &c, abi);
 
 	/* For Makefiles that run the linker themselves. */
 	if (c.want[OPT_PRINT_RUNTIME] || c.want[OPT_PRINT_LINKER_DIR]) {
+		if (c.want[OPT_PRINT_RUNTIME] &&
+		    (!abi->llvm || abi->llvm > PERCPU_CC_LLVM_MAJOR))
+			no_abi_runtime(abi);
 		if (c.want[OPT_PRINT_RUNTIME])
 			puts(runtime);
 		if (c.want[OPT_PRINT_LINKER_DIR])
@@ -616,15 +850,22 @@ int main(int argc, char **argv)
 	need(t.plugin, "plugin", &t);
 	need(xstrcat(t.include, "/percpu.h", ""), "header", &t);
 	clang = find_clang();
-	args = build_command(clang, &c, &t, a, triple, reg, runtime, argc, argv);
+	args = build_command(clang, &c, &t, a, triple, reg, runtime, &user);
 	if (c.want[OPT_PRINT_CONFIG]) {
-		print_config(&c, &t, a, triple, reg, runtime, args);
+		print_config(&c, &t, a, triple, reg, abi, runtime, args);
 		return 0;
 	}
 	if (c.want[OPT_VERSION]) { /* clang's --version follows */
 		printf("percpu-cc (percpu-llvm) %s, plugin for LLVM %d\n",
 		       PERCPU_VERSION, PERCPU_CC_LLVM_MAJOR);
 		fflush(stdout);
+	}
+	if (c.own_in_rsp) {
+		/* Our options are out of it: clang reads the rest from memory. */
+		char *rsp = memory_response_file(&user);
+		struct argv one = empty_argv();
+		push_arg(&one, rsp, 0);
+		args = build_command(clang, &c, &t, a, triple, reg, runtime, &one);
 	}
 
 	/* execvp: PERCPU_CLANG may be a bare name such as clang-19. */

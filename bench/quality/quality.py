@@ -38,6 +38,10 @@ CASES = [
          bad=r"__percpu_self_offset", good=None,
          miss="`this_cpu_ptr` in a loop reloads `%gs:__percpu_self_offset`"
               " every iteration"),
+    dict(id="x86_64-ptr-loop-plain", arch="x86_64", func="q_ptr_loop_plain",
+         loop=True, bad=r"__percpu_self_offset", good=None,
+         miss="`this_cpu_ptr` in a loop without calls or asm reloads"
+              " `%gs:__percpu_self_offset` every iteration"),
     dict(id="riscv64-read-call-loop", arch="riscv64", func="q_read_call_loop",
          loop=True, bad=r"\bauipc\b.*%pcrel_hi\(v\)", good=None,
          miss="`this_cpu_read` in a loop with a call: the address part"

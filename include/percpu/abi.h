@@ -75,6 +75,31 @@
   X(loongarch64, "loongarch64 uses the reserved register r21", "r21")
 
 /*
+ * The floating-point ABIs the runtime archives are built for, per arch,
+ * default first: the table that the runtime's build (runtime/CMakeLists.txt
+ * reads these lines), the CMake package and percpu-cc share. A kernel is
+ * usually soft-float, and RISC-V and LoongArch linkers refuse to mix
+ * objects of different floating-point ABIs.
+ * X(arch, abi, llvm, "clang options"): the archive of the default ABI is
+ * <arch>[-<variant>]/, of another <arch>[-<variant>]-<abi>/; the first
+ * LLVM whose clang builds it (clang 16 takes -mabi=lp64s but emits lp64d);
+ * the options that build it (after --target=<arch>-linux-gnu: lp64s takes
+ * the triple that implies it, since clang warns that linux-gnu implies
+ * lp64d). AArch64 ELF records no floating-point ABI, so
+ * a mismatch would link silently: its one runtime uses no FP/SIMD register
+ * (-mgeneral-regs-only) and links into FP and soft-float code alike.
+ */
+#define PERCPU_ABIS(X)                                                         \
+  X(x86_64, "sysv", 16, "")                                                    \
+  X(aarch64, "aapcs", 16, "-mgeneral-regs-only")                               \
+  X(riscv64, "lp64d", 16, "-march=rv64gc -mabi=lp64d")                         \
+  X(riscv64, "lp64", 16, "-march=rv64imac -mabi=lp64")                         \
+  X(riscv32, "ilp32d", 16, "-march=rv32gc -mabi=ilp32d")                       \
+  X(riscv32, "ilp32", 16, "-march=rv32imac -mabi=ilp32")                       \
+  X(loongarch64, "lp64d", 16, "-mabi=lp64d")                                   \
+  X(loongarch64, "lp64s", 17, "--target=loongarch64-linux-gnusf -mabi=lp64s")
+
+/*
  * Base register selection (AArch64, RISC-V): compile every unit with
  * -DPERCPU_REGISTER=<name> (percpu-cc --percpu-reg=<name>) to use another
  * register than the architecture's default. <percpu.h> turns the macro into

@@ -12,6 +12,8 @@
 // LLD:      target: aarch64-linux-gnu
 // LLD-NEXT: arch: aarch64
 // LLD-NEXT: register: tpidr_el1
+// LLD-NEXT: abi: aapcs
+// LLD-NEXT: kernel: no
 // LLD-NEXT: runtime: [[LIB]]/aarch64/libpercpu.a
 // LLD:      command: {{.*}} --start-no-unused-arguments -fuse-ld=lld --end-no-unused-arguments --target=aarch64-linux-gnu {{.*}}[[LIB]]/aarch64/libpercpu.a --end-no-unused-arguments{{$}}
 

@@ -8,15 +8,21 @@
 // RUN: %percpu_cc --percpu-print-config --target=loongarch64-linux-gnu --percpu-reg=r21 %s | FileCheck %s --check-prefix=DEFAULT -DLIB=%percpu_lib -DARCH=loongarch64
 
 // EL2:      register: tpidr_el2
+// EL2-NEXT: abi: aapcs
+// EL2-NEXT: kernel: no
 // EL2-NEXT: runtime: [[LIB]]/aarch64-tpidr_el2/libpercpu.a
 // EL2:      command: {{.*}} -DPERCPU_REGISTER=tpidr_el2 {{.*}}-c
 // EL2-NOT:  --percpu-reg
 
 // EL0:      register: tpidr_el0
+// EL0-NEXT: abi: aapcs
+// EL0-NEXT: kernel: no
 // EL0-NEXT: runtime: [[LIB]]/aarch64-tpidr_el0/libpercpu.a
 // EL0:      command: {{.*}} -DPERCPU_REGISTER=tpidr_el0 {{.*}} [[LIB]]/aarch64-tpidr_el0/libpercpu.a --end-no-unused-arguments{{$}}
 
 // TP:      register: tp
+// TP-NEXT: abi: lp64d
+// TP-NEXT: kernel: no
 // TP-NEXT: runtime: [[LIB]]/riscv64-tp/libpercpu.a
 // TP:      command: {{.*}} -DPERCPU_REGISTER=tp {{.*}}-c
 

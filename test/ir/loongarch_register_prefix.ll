@@ -1,5 +1,5 @@
 ; RUN: %percpu_opt -S %s | FileCheck %s
-; Verify that on LoongArch an access the three-instruction form cannot take (variable index) adds the base register $r21 in side-effecting asm ("$" escaped), so the backend cannot hoist the register read out of a loop that switches CPUs.
+; Verify that on LoongArch an access at a variable index is an ldx indexed by the base register $r21 in side-effecting asm ("$" escaped), so the backend cannot hoist the register read out of a loop that switches CPUs, while the address itself stays ordinary IR.
 
 target datalayout = "e-m:e-p:64:64-i64:64-i128:128-n32:64-S128"
 target triple = "loongarch64-unknown-linux-gnu"
@@ -10,9 +10,7 @@ target triple = "loongarch64-unknown-linux-gnu"
 ; CHECK-LABEL: define i64 @rd(
 ; CHECK: [[G:%.*]] = getelementptr [8 x i64], ptr @arr, i64 0, i64 %i
 ; CHECK-NEXT: [[T:%.*]] = ptrtoint ptr [[G]] to i64
-; CHECK: [[A:%.*]] = call i64 asm sideeffect "add.d $0, $$r21, $1", "=r,r"(i64 [[T]])
-; CHECK: [[P:%.*]] = inttoptr i64 [[A]] to ptr
-; CHECK: load i64, ptr [[P]]
+; CHECK-NEXT: call i64 asm sideeffect "ldx.d $0, $$r21, $1", "=r,r"(i64 [[T]])
 ; CHECK-NOT: read_volatile_register
 define i64 @rd(i64 %i) {
   %p = getelementptr [8 x i64], ptr addrspace(300) @arr, i64 0, i64 %i

@@ -31,11 +31,11 @@ unsigned long rd(void) { return this_cpu_read(v); }
 // A64-LABEL: add:
 // A64: bl percpu_preempt_disable
 // A64-NEXT: mrs
-// A64: ldadd
+// A64: stadd
 // A64-NEXT: bl percpu_preempt_enable
 // LA-LABEL: add:
 // LA: percpu_preempt_disable
-// LA: amadd{{(_db)?}}.d
+// LA: amadd.d
 // LA-NEXT: {{.*}}percpu_preempt_enable
 void add(unsigned long x) { this_cpu_add(v, x); }
 
