@@ -238,12 +238,14 @@ def init_table(init):
 
 def remote_table(rem):
     a, b = summary(rem["per_cpu"]), summary(rem["linux"])
+    cg = rem.get("callgrind") or {}
+    ir = lambda fn: "%.0f" % cg[fn] if fn in cg else "n/a"
     return md_table(["loop", "ns per sum of %d CPUs: median (IQR)" % rem["ncpus"],
-                     "ns per CPU"],
+                     "ns per CPU", "instructions per sum (callgrind)"],
                     [["`for_each_possible_cpu` + `per_cpu`", fmt_spread(a, digits=1),
-                      "%.2f" % (a["median"] / rem["ncpus"])],
+                      "%.2f" % (a["median"] / rem["ncpus"]), ir("sum_per_cpu")],
                      ["Linux-style `__per_cpu_offset[cpu]`", fmt_spread(b, digits=1),
-                      "%.2f" % (b["median"] / rem["ncpus"])]])
+                      "%.2f" % (b["median"] / rem["ncpus"]), ir("sum_linux")]])
 
 
 def compile_tables(comp):

@@ -453,16 +453,31 @@ static inline int __percpu_online(unsigned cpu) {
  * loudly either way.
  *   clamp (x86_64, aarch64: cmov, csel)  the index is clamped to the count;
  *        entry [count] is PERCPU_OFFSET_OFFLINE, so the access faults.
+ *        (AArch64 with FEAT_CSSC makes the clamp one umin.)
+ *   assert (loongarch64: asrtgt.d)  one instruction raises the bound-check
+ *        exception unless count > index, compared unsigned; the index is
+ *        the CPU sign-extended, so every CPU number from 2^31 up fails too.
+ *        The asm has an output and no side effect, so it is not volatile:
+ *        the compiler may merge two of them, never move one above a branch.
  *   trap (the others: a conditional branch is one instruction and a select
- *        is not)  a branch to __builtin_trap. The count is at most INT_MAX,
- *        so below it the index may be sign-extended, which is free on
- *        RISC-V and LoongArch (an unsigned int is kept sign-extended).
+ *        is not)  a branch to __builtin_trap.
+ * The count is at most INT_MAX, so below it the index may be sign-extended,
+ * which is free on RISC-V and LoongArch (an unsigned int is kept
+ * sign-extended).
  */
 #if defined(__x86_64__) || defined(__aarch64__)
 static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
   const uintptr_t *offsets = __percpu_remote_layout.offsets;
   unsigned num = ((const unsigned *)offsets)[-1];
   return offsets[cpu < num ? cpu : num];
+}
+#elif defined(__loongarch__) && __loongarch_grlen == 64
+static inline uintptr_t __percpu_offset_checked(unsigned cpu) {
+  const uintptr_t *offsets = __percpu_remote_layout.offsets;
+  long num = (int)((const unsigned *)offsets)[-1];
+  long index = (int)cpu;
+  __asm__("asrtgt.d %1, %0" : "+r"(index) : "r"(num));
+  return offsets[index];
 }
 #else
 static inline uintptr_t __percpu_offset_checked(unsigned cpu) {

@@ -87,23 +87,27 @@ static int misaligned(const void *p, size_t align) {
   return ((uintptr_t)p & (align - 1)) != 0;
 }
 
-int percpu__setup(void *const *areas, void *contiguous, unsigned ncpus,
-                  void *table, size_t table_bytes, const void *src) {
-  size_t align = percpu_area_align();
-  size_t stride = percpu_area_stride();
-  size_t size = percpu_area_size();
+/*
+ * The set-up proper, with the geometry its caller read: the checks, the
+ * claim, then the table and every area. Everything but the copies is a few
+ * dozen instructions, so that percpu_init costs about what the copies do.
+ */
+static int setup(const struct percpu__geometry *g, void *const *areas,
+                 void *contiguous, unsigned ncpus, void *table,
+                 size_t table_bytes, const void *src) {
+  size_t need = percpu__table_bytes(g, ncpus);
 
   /* The result is ncpus as an int, so ncpus must fit in one. */
   if (!ncpus || ncpus > INT_MAX || !table ||
-      misaligned(table, sizeof(uintptr_t)) ||
-      table_bytes < percpu_table_bytes(ncpus))
+      misaligned(table, sizeof(uintptr_t)) || table_bytes < need)
     return -PERCPU__EINVAL;
   if (areas) {
     for (unsigned cpu = 0; cpu < ncpus; cpu++)
-      if (areas[cpu] && (misaligned(areas[cpu], align) ||
-                         (uintptr_t)areas[cpu] + stride < (uintptr_t)areas[cpu]))
+      if (areas[cpu] &&
+          (misaligned(areas[cpu], g->align) ||
+           (uintptr_t)areas[cpu] + g->stride < (uintptr_t)areas[cpu]))
         return -PERCPU__EINVAL;
-  } else if (!contiguous || misaligned(contiguous, align)) {
+  } else if (!contiguous || misaligned(contiguous, g->align)) {
     return -PERCPU__EINVAL;
   }
 
@@ -119,13 +123,17 @@ int percpu__setup(void *const *areas, void *contiguous, unsigned ncpus,
 
   /* Zeroes the map; under MSan, the intercepted memset also marks the
    * table initialised for the instrumented code that reads it inline. */
-  percpu__zero(table, percpu_table_bytes(ncpus));
+  percpu__zero(table, need);
   struct percpu__table *header = table;
   uintptr_t *entries = PERCPU__TABLE_ENTRIES(table);
-  char *area = contiguous;
-  for (unsigned cpu = 0; cpu < ncpus; cpu++, area += stride) {
-    char *mine = areas ? areas[cpu] : area;
-    entries[cpu] = mine ? init_area(mine, src, size) : PERCPU_OFFSET_OFFLINE;
+  if (areas) {
+    for (unsigned cpu = 0; cpu < ncpus; cpu++)
+      entries[cpu] = areas[cpu] ? init_area(areas[cpu], src, g->size)
+                                : PERCPU_OFFSET_OFFLINE;
+  } else {
+    char *area = contiguous;
+    for (unsigned cpu = 0; cpu < ncpus; cpu++, area += g->stride)
+      entries[cpu] = init_area(area, src, g->size);
   }
   entries[ncpus] = PERCPU_OFFSET_OFFLINE; /* where per_cpu clamps to */
   header->num = ncpus;
@@ -137,13 +145,22 @@ int percpu__setup(void *const *areas, void *contiguous, unsigned ncpus,
   return (int)ncpus;
 }
 
+int percpu__setup(void *const *areas, void *contiguous, unsigned ncpus,
+                  void *table, size_t table_bytes, const void *src) {
+  struct percpu__geometry g;
+  percpu__geometry(&g);
+  return setup(&g, areas, contiguous, ncpus, table, table_bytes, src);
+}
+
 int percpu_init(void *base, unsigned ncpus) {
-  size_t bytes = percpu_areas_bytes(ncpus);
+  struct percpu__geometry g;
+  percpu__geometry(&g);
+  size_t bytes = percpu__areas_bytes(&g, ncpus);
   if (!base || !bytes || (uintptr_t)base + bytes < (uintptr_t)base)
     return -PERCPU__EINVAL;
-  size_t areas = (size_t)ncpus * percpu_area_stride();
-  return percpu__setup(NULL, base, ncpus, (char *)base + areas,
-                       bytes - areas, __start_percpu);
+  size_t areas = (size_t)ncpus * g.stride;
+  return setup(&g, NULL, base, ncpus, (char *)base + areas, bytes - areas,
+               __start_percpu);
 }
 
 int percpu_init_buffer(void *buffer, size_t bytes, unsigned ncpus) {

@@ -114,11 +114,75 @@ struct percpu__table {
 #define PERCPU__TABLE_ENTRIES(table)                                           \
   ((uintptr_t *)((char *)(table) + sizeof(struct percpu__table)))
 
-/* layout.c: the dynamic reserve, as set before the set-up. */
+/*
+ * layout.c: the dynamic reserve, set before the set-up and frozen by it.
+ * The set-up reads it inline (percpu__geometry, percpu__freeze_dynamic), so
+ * that percpu_init makes no call but for the copies and the image check.
+ */
+struct percpu__reserve {
+  size_t bytes, align;
+  int frozen;
+};
+extern struct percpu__reserve percpu__reserve PERCPU__HIDDEN;
 size_t percpu__dynamic_start(void) PERCPU__HIDDEN; /* offset in an area */
 size_t percpu__dynamic_align(void) PERCPU__HIDDEN;
 int percpu__set_dynamic(size_t bytes, size_t align) PERCPU__HIDDEN;
-void percpu__freeze_dynamic(void) PERCPU__HIDDEN;
+
+static inline void percpu__freeze_dynamic(void) {
+  __atomic_store_n(&percpu__reserve.frozen, 1, __ATOMIC_RELEASE);
+}
+
+static inline size_t percpu__round_up(size_t n, size_t align) {
+  return (n + align - 1) & ~(align - 1);
+}
+
+/*
+ * An area's geometry, read once for a set-up: the public percpu_area_align,
+ * _size and _stride are its fields, percpu_table_bytes and
+ * percpu_areas_bytes the functions below on it (layout.c).
+ */
+struct percpu__geometry {
+  size_t align, size, stride, dynamic_bytes;
+};
+
+static inline void percpu__geometry(struct percpu__geometry *g) {
+  size_t align = PERCPU_ARCH_AREA_ALIGN;
+  for (const uint32_t *r = __start_percpu_align; r != __stop_percpu_align; r++)
+    if (*r > align)
+      align = *r;
+  size_t dyn_align = __atomic_load_n(&percpu__reserve.align, __ATOMIC_RELAXED);
+  g->align = dyn_align > align ? dyn_align : align;
+  g->size = (size_t)(__stop_percpu - __start_percpu);
+  g->dynamic_bytes = __atomic_load_n(&percpu__reserve.bytes, __ATOMIC_RELAXED);
+  /* Never 0, even for an empty template: distinct CPUs get distinct areas. */
+  size_t end = percpu__round_up(g->size, dyn_align) + g->dynamic_bytes;
+  g->stride = end ? percpu__round_up(end, g->align) : g->align;
+}
+
+/* The offset table (header, ncpus entries and one past the last) and the
+ * allocator's map. */
+static inline size_t percpu__table_bytes(const struct percpu__geometry *g,
+                                         unsigned ncpus) {
+  return percpu__round_up(sizeof(struct percpu__table) +
+                              ((size_t)ncpus + 1) * sizeof(uintptr_t) +
+                              g->dynamic_bytes / PERCPU_ALLOC_UNIT,
+                          sizeof(uintptr_t));
+}
+
+/*
+ * The areas, then the bookkeeping, rounded up to the areas' alignment (a
+ * size aligned_alloc accepts). 0 when ncpus is 0 or the sum does not fit.
+ */
+static inline size_t percpu__areas_bytes(const struct percpu__geometry *g,
+                                         unsigned ncpus) {
+  size_t bytes;
+  if (!ncpus || __builtin_mul_overflow((size_t)ncpus, g->stride, &bytes) ||
+      __builtin_add_overflow(bytes,
+                             percpu__table_bytes(g, ncpus) + g->align - 1,
+                             &bytes))
+    return 0;
+  return bytes & ~(g->align - 1);
+}
 
 /*
  * area.c: the one set-up. areas[n] is CPU n's area or NULL (percpu_setup_cpu

@@ -1,8 +1,11 @@
 // RUN: %percpu_cc -O2 %s -o %t && not --crash %t 7
 // RUN: %percpu_cc -O0 %s -o %t0 && not --crash %t0 7
+// RUN: not --crash %t 3
+// RUN: not --crash %t 2147483648
+// RUN: not --crash %t 4294967295
 // RUN: %t 2
 // REQUIRES: native-x86_64, runtime-x86_64
-// Verify that per_cpu() of a CPU that does not exist traps at every optimisation level (the inline bounds check ends in __builtin_trap, which the optimiser keeps), while an existing CPU reads its copy.
+// Verify that per_cpu() of a CPU that does not exist faults at every optimisation level (the inline bounds check clamps it to the count, whose entry is PERCPU_OFFSET_OFFLINE, non-canonical), for the count itself, past it, and from 2^31 up, while an existing CPU reads its copy.
 #include <percpu.h>
 #include <stdlib.h>
 
@@ -14,7 +17,7 @@ int main(int argc, char **argv)
 	void *areas = aligned_alloc(percpu_area_align(), percpu_areas_bytes(NCPUS));
 	if (argc < 2 || percpu_init(areas, NCPUS) != NCPUS)
 		return 2;
-	unsigned cpu = (unsigned)atoi(argv[1]);
+	unsigned cpu = (unsigned)strtoul(argv[1], NULL, 0);
 	per_cpu(value, cpu) += 2;
 	return per_cpu(value, cpu) == 42 ? 0 : 1;
 }
