@@ -146,6 +146,27 @@ inline void convertUsersToInstructions(llvm::Constant *C) {
 #endif
 }
 
+/// Marks I with !nosanitize, which the sanitizers of LLVM 19 and later
+/// honour on every instruction. LLVM 16's TSan ignores it on atomic loads
+/// and stores, and would call __tsan_atomic*_load/_store on the address
+/// without its segment (the template), but skips those whose scope is a
+/// single thread; so there a TSan function's atomic load or store gets that
+/// scope too. The code is the same mov, and TSan sees no segment access
+/// either way.
+inline void setNoSanitize(llvm::Instruction &I) {
+  I.setMetadata(llvm::LLVMContext::MD_nosanitize,
+                llvm::MDNode::get(I.getContext(), {}));
+#if LLVM_VERSION_MAJOR < 19
+  if (!I.getFunction()->hasFnAttribute(llvm::Attribute::SanitizeThread))
+    return;
+  if (auto *Load = llvm::dyn_cast<llvm::LoadInst>(&I); Load && Load->isAtomic())
+    Load->setSyncScopeID(llvm::SyncScope::SingleThread);
+  if (auto *Store = llvm::dyn_cast<llvm::StoreInst>(&I);
+      Store && Store->isAtomic())
+    Store->setSyncScopeID(llvm::SyncScope::SingleThread);
+#endif
+}
+
 /// Calls AddPasses(MPM) at the end of the optimisation pipeline. LLVM 20
 /// gave the callback a ThinOrFullLTOPhase argument, which the generic
 /// lambdas accept and ignore.

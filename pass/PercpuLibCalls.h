@@ -18,11 +18,14 @@
 
 namespace llvm {
 class CallBase;
+class Function;
 class Module;
 class Value;
 } // namespace llvm
 
 namespace percpu {
+
+class Diagnostics;
 
 class LibraryCalls {
 public:
@@ -42,6 +45,17 @@ public:
 private:
   llvm::TargetLibraryInfoImpl TLI;
 };
+
+/// Clang 16 calls libatomic (__atomic_load_8, __atomic_fetch_add_4,
+/// __atomic_compare_exchange(16, ...), ...) for misaligned and 16-byte
+/// atomics, where later clangs emit the atomic instruction and leave any
+/// library call to the backend. On per-CPU memory such a call becomes that
+/// instruction, which the pass then lowers as for later clangs (one
+/// instruction, or the same error): libatomic on this CPU's copy would not
+/// be safe against interrupts. A sized 16-byte call, whose value clang
+/// splits in two, is reported as the instruction's error (a sized 16-byte
+/// compare-and-exchange stays a call). Calls on larger objects stay calls.
+void expandAtomicLibcalls(llvm::Function &F, Diagnostics &Diag);
 
 /// The per-CPU pointer V was cast from, through address-space-changing
 /// bitcasts or addrspacecasts (instructions or constants); null if none.

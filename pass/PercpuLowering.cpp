@@ -878,6 +878,7 @@ shareThisCpuPointers(ArrayRef<Instruction *> Accesses, PercpuTarget &Target) {
 static bool lowerFunction(Function &F, PercpuTarget &Target,
                           const LibraryCalls &Libs, Diagnostics &Diag) {
   callMarkersWithoutInvoke(F);
+  expandAtomicLibcalls(F, Diag);
   lowerLibraryCalls(F, Target, Libs);
   SmallVector<Instruction *, 32> Accesses;
   SmallVector<CallInst *, 4> ThisCpuPtrs, CmpXchg128s;

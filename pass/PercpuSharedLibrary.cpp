@@ -46,13 +46,16 @@ static bool mayGoIntoSharedLibrary(const Module &M) {
 
 /// The descriptor. RISC-V and LoongArch assemblers turn "S - ." into an
 /// ADD32/SUB32 pair, which a -shared link resolves without complaint, so
-/// there the PC-relative relocation is spelled out.
+/// there the PC-relative relocation is spelled out. The .globl puts the
+/// symbol in the symbol table: LLVM 16's assembler otherwise emits the
+/// relocation against no symbol, which a -shared link accepts.
 static std::string descriptor(const Triple &TT) {
+  std::string Declare = std::string("\t.globl ") + Symbol + "\n";
   if (TT.isRISCV())
-    return std::string("\t.reloc ., R_RISCV_32_PCREL, ") + Symbol +
+    return Declare + "\t.reloc ., R_RISCV_32_PCREL, " + Symbol +
            "\n\t.long 0\n";
   if (TT.isLoongArch())
-    return std::string("\t.reloc ., R_LARCH_32_PCREL, ") + Symbol +
+    return Declare + "\t.reloc ., R_LARCH_32_PCREL, " + Symbol +
            "\n\t.long 0\n";
   return std::string("\t.long ") + Symbol + " - .\n";
 }

@@ -6,7 +6,8 @@
 //
 // Which instrumentation honours what (checked with opt -passes=asan, tsan,
 // msan, asan<kernel>, msan<kernel> on LLVM 19 and 22): all of them skip an
-// instruction carrying !nosanitize, memory intrinsics and atomics included.
+// instruction carrying !nosanitize, memory intrinsics and atomics included
+// (LLVM 16's TSan needs more for atomics: compat::setNoSanitize).
 // Without it, ASan and KASAN leave loads, stores and atomics in a non-zero
 // address space alone but call __asan_memcpy / memcpy on the addrspacecast
 // of a segment memcpy; TSan calls __tsan_memcpy and __tsan_atomic*_load /
@@ -16,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SegmentAccess.h"
+#include "LLVMCompat.h"
 
 #include "llvm/ADT/bit.h"
 #include "llvm/IR/Constants.h"
@@ -39,7 +41,7 @@ bool isSanitized(const Function &F) {
 
 void keepFromSanitizers(Instruction &I) {
   if (isSanitized(*I.getFunction()))
-    I.setMetadata(LLVMContext::MD_nosanitize, MDNode::get(I.getContext(), {}));
+    compat::setNoSanitize(I);
 }
 
 /// The widest piece a short move loads at once: a vector register where

@@ -53,12 +53,32 @@ config.substitutions.append(
      "%s -load-pass-plugin=%s -passes=percpu-lower" % (config.percpu_opt, config.percpu_plugin)))
 
 config.available_features.add("llvm-" + config.llvm_version_major)
+# LLVM 16's backend picks other, equally correct, instructions for some
+# sequences than 19 and later: --check-prefixes=A64,A64-%backend reads the
+# A64-LLVM16 or the A64-LLVM19 lines (19 and later).
+llvm_major = int(config.llvm_version_major)
+config.substitutions.append(("%backend", "LLVM16" if llvm_major < 19 else "LLVM19"))
 # What differs between the LLVM releases the tests run on (16 to 22), named
 # by what it is rather than by the release, for "%if <feature>" in RUN lines.
-llvm_major = int(config.llvm_version_major)
 if llvm_major >= 17:
     config.available_features.add("lld-relax-gp")  # lld's --relax-gp options
     config.available_features.add("lld-loongarch")  # lld links LoongArch
+if llvm_major >= 19:
+    # lld resolves R_AARCH64_GOT_LD_PREL19, the GOT load of -mcmodel=tiny
+    # (llvm#89592).
+    config.available_features.add("lld-aarch64-got-ld-prel19")
+    # TSan skips an atomic load or store marked !nosanitize (before, the pass
+    # gives its segment accesses single-thread scope: LLVMCompat.h).
+    config.available_features.add("tsan-nosanitize-atomics")
+# The header names a per-CPU array's unqualified type (per_cpu_ptr(&arr,
+# cpu)) with __typeof_unqual__, which clang has in every C mode from 19; clang
+# 16-18 have only C23's typeof_unqual, so the tests that take a whole
+# per-CPU array compile with %std_for_arrays: -std=gnu2x before 19, as the
+# header's error advises.
+if llvm_major >= 19:
+    config.available_features.add("typeof-unqual-every-c")
+config.substitutions.append(
+    ("%std_for_arrays", "" if llvm_major >= 19 else "-std=gnu2x"))
 # LoongArch's SIMD extension, which the freestanding tests keep off
 # (clang 16 knows no LSX, and no -mno-lsx).
 config.substitutions.append(

@@ -20,7 +20,7 @@ DEFINE_PER_CPU(long, counter);
 long read_counter(void) { return this_cpu_read(counter); }
 
 // CHECK-LABEL: define {{.*}}void @bump(
-// CHECK: %[[P:.+]] = getelementptr i8, ptr %{{.+}}, i64 ptrtoint (ptr getelementptr inbounds {{(nuw )?}}(i8, ptr @st, i64 8) to i64)
+// CHECK: %[[P:.+]] = getelementptr i8, ptr %{{.+}}, i64 ptrtoint (ptr getelementptr inbounds {{(nuw )?}}({{i8, ptr @st, i64 8|%struct.stats, ptr @st, i64 0, i32 1}}) to i64)
 // CHECK: %[[A:.+]] = ptrtoint ptr %[[P]] to i64
 // CHECK: call void @__asan_load8{{(_noabort)?}}(i64 %[[A]])
 // The load and the store share one pointer (one base read), so ASan's

@@ -1,7 +1,5 @@
 // RUN: not %percpu_cc --target=x86_64-linux-gnu -O0 -Wno-atomic-alignment -fno-caret-diagnostics -c %s -o /dev/null 2>&1 | FileCheck %s --implicit-check-not=error: --implicit-check-not=note:
 // Verify that this_cpu_read/this_cpu_write on a per-CPU __int128 (a 16-byte atomic load or store) is the same error as a 16-byte read-modify-write, with the advice to use a 1, 2, 4 or 8-byte type as a note, at the operation's line and column at -O0, -O2 and -O2 -g: without cmpxchg16b the backend would otherwise call __atomic_load_16/__atomic_store_16 on the template's address (no %gs:, every CPU sharing one copy), and with -mcx16 emit "lock cmpxchg16b".
-// UNSUPPORTED: llvm-16
-// (clang 16 makes these libatomic calls itself: wide_atomic_int128_libcall_llvm16.c.)
 // RUN: not %percpu_cc --target=x86_64-linux-gnu -O2 -Wno-atomic-alignment -fno-caret-diagnostics -c %s -o /dev/null 2>&1 | FileCheck %s --implicit-check-not=error: --implicit-check-not=note:
 // RUN: not %percpu_cc --target=x86_64-linux-gnu -O2 -g -Wno-atomic-alignment -fno-caret-diagnostics -c %s -o /dev/null 2>&1 | FileCheck %s --implicit-check-not=error: --implicit-check-not=note:
 // RUN: not %percpu_cc --target=x86_64-linux-gnu -O2 -g -mcx16 -Wno-atomic-alignment -fno-caret-diagnostics -c %s -o /dev/null 2>&1 | FileCheck %s --implicit-check-not=error: --implicit-check-not=note:

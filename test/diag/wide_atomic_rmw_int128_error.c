@@ -1,7 +1,5 @@
 // RUN: not %percpu_cc --target=x86_64-linux-gnu -O0 -Wno-atomic-alignment -fno-caret-diagnostics -c %s -o /dev/null 2>&1 | FileCheck %s --implicit-check-not=error: --implicit-check-not=note:
 // Verify that a 16-byte read-modify-write on a per-CPU __int128 (__atomic_fetch_add, this_cpu_add, this_cpu_xchg) is an error saying that the target has no single instruction for it, with the advice to use a 1, 2, 4 or 8-byte type as a note, with or without cmpxchg16b, for every such operation, at the operation's line and column at -O0, -O2 and -O2 -g. A 16-byte this_cpu_cmpxchg is accepted: it is one cmpxchg16b.
-// UNSUPPORTED: llvm-16
-// (clang 16 makes these libatomic calls itself: wide_atomic_int128_libcall_llvm16.c.)
 // RUN: not %percpu_cc --target=x86_64-linux-gnu -O2 -Wno-atomic-alignment -fno-caret-diagnostics -c %s -o /dev/null 2>&1 | FileCheck %s --implicit-check-not=error: --implicit-check-not=note:
 // RUN: not %percpu_cc --target=x86_64-linux-gnu -O2 -g -Wno-atomic-alignment -fno-caret-diagnostics -c %s -o /dev/null 2>&1 | FileCheck %s --implicit-check-not=error: --implicit-check-not=note:
 // RUN: not %percpu_cc --target=x86_64-linux-gnu -O2 -g -mcx16 -Wno-atomic-alignment -fno-caret-diagnostics -c %s -o /dev/null 2>&1 | FileCheck %s --implicit-check-not=error: --implicit-check-not=note:

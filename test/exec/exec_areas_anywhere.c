@@ -1,6 +1,6 @@
-// RUN: %percpu_cc -O2 -pthread %s -o %t && %t
+// RUN: %percpu_cc %std_for_arrays -O2 -pthread %s -o %t && %t
 // Verify percpu_setup_areas with areas anywhere: out of order, one mapped below the template, one CPU possible but without an area until its thread brings it up with percpu_setup_cpu (its copy gets the template's values and zeroed dynamic blocks); for_each_possible_cpu and for_each_online_cpu tell them apart; per_cpu_ptr is NULL and percpu_init_reg -EINVAL for the CPU without an area; per_cpu past the last CPU traps and per_cpu of a CPU without an area faults.
-// RUN: %percpu_cc -O0 -pthread %s -o %t0 && %t0
+// RUN: %percpu_cc %std_for_arrays -O0 -pthread %s -o %t0 && %t0
 // RUN: not --crash %t past-the-end
 // RUN: not --crash %t not-up-yet
 // RUN: not --crash %t0 past-the-end

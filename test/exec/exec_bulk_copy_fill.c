@@ -1,7 +1,7 @@
-// RUN: %percpu_cc -O2 -pthread %s -o %t && %t
+// RUN: %percpu_cc %std_for_arrays -O2 -pthread %s -o %t && %t
 // Verify that whole-object copies and fills of per-CPU memory (struct assignment, and loops the optimiser turns into memset/memcpy of constant or run-time length) reach this CPU's copy.
-// RUN: %percpu_cc -O0 -pthread %s -o %t0 && %t0
-// RUN: %percpu_cc -O3 -pthread %s -o %t3 && %t3
+// RUN: %percpu_cc %std_for_arrays -O0 -pthread %s -o %t0 && %t0
+// RUN: %percpu_cc %std_for_arrays -O3 -pthread %s -o %t3 && %t3
 // REQUIRES: native-x86_64, runtime-x86_64
 #include <string.h>
 

@@ -1,6 +1,6 @@
-// RUN: %percpu_cc -O2 -pthread %s -o %t && %t
+// RUN: %percpu_cc %std_for_arrays -O2 -pthread %s -o %t && %t
 // Verify that every area starts as a copy of the initialised template, and that changing the copies leaves the template as it was.
-// RUN: %percpu_cc -O0 -pthread %s -o %t0 && %t0
+// RUN: %percpu_cc %std_for_arrays -O0 -pthread %s -o %t0 && %t0
 // REQUIRES: native-x86_64, runtime-x86_64
 #include <string.h>
 

@@ -1,6 +1,6 @@
-// RUN: %percpu_cc -O2 -Wall -Wextra -Werror -pthread -I%inputs %s %inputs/kernel_module.c -o %t && %t | FileCheck %s
-// RUN: %percpu_cc -O0 -Wall -Wextra -Werror -pthread -I%inputs %s %inputs/kernel_module.c -o %t0 && %t0 | FileCheck %s
-// RUN: %percpu_cc -O2 -DPERCPU_PREEMPT_HOOKS -Wall -Wextra -Werror -pthread -I%inputs %s %inputs/kernel_module.c -o %th && %th | FileCheck %s
+// RUN: %percpu_cc %std_for_arrays -O2 -Wall -Wextra -Werror -pthread -I%inputs %s %inputs/kernel_module.c -o %t && %t | FileCheck %s
+// RUN: %percpu_cc %std_for_arrays -O0 -Wall -Wextra -Werror -pthread -I%inputs %s %inputs/kernel_module.c -o %t0 && %t0 | FileCheck %s
+// RUN: %percpu_cc %std_for_arrays -O2 -DPERCPU_PREEMPT_HOOKS -Wall -Wextra -Werror -pthread -I%inputs %s %inputs/kernel_module.c -o %th && %th | FileCheck %s
 // REQUIRES: native-x86_64, runtime-x86_64
 // Verify that kernel-style per-CPU code (statistics, a cmpxchg free list, per-CPU pointers passed around, get_cpu_var sections, for_each_possible_cpu) builds warning-free and gives every CPU exactly its own results when four threads play four CPUs at once.
 #include <percpu.h>

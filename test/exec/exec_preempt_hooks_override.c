@@ -1,7 +1,7 @@
-// RUN: %percpu_cc -O2 -pthread %s -o %t && %t
+// RUN: %percpu_cc %std_for_arrays -O2 -pthread %s -o %t && %t
 // Verify that get_cpu_var/put_cpu_var and get_cpu_ptr/put_cpu_ptr call the preemption hooks, and that a program's own hooks replace the runtime's weak no-ops.
-// RUN: %percpu_cc -O2 -pthread -DRUNTIME_HOOKS %s -o %t1 && %t1
-// RUN: %percpu_cc -O2 -pthread %s -Wl,--whole-archive %percpu_lib/x86_64/libpercpu.a -Wl,--no-whole-archive -o %t2 && %t2
+// RUN: %percpu_cc %std_for_arrays -O2 -pthread -DRUNTIME_HOOKS %s -o %t1 && %t1
+// RUN: %percpu_cc %std_for_arrays -O2 -pthread %s -Wl,--whole-archive %percpu_lib/x86_64/libpercpu.a -Wl,--no-whole-archive -o %t2 && %t2
 // REQUIRES: native-x86_64, runtime-x86_64
 #include "Inputs/cpus.h"
 

@@ -67,10 +67,13 @@ int main(void) {
   void *areas = init_areas(NCPUS);
   run_on_cpus(NCPUS, work);
   for (unsigned cpu = 0; cpu < NCPUS; cpu++) {
-    const long *a = *per_cpu_ptr(&arr, cpu);
+    /* The first elements' copies: clang 16 cannot give a whole per-CPU
+     * array's copy a plain type (C23's typeof_unqual keeps the elements'
+     * address space). */
+    const long *a = per_cpu_ptr(&arr[0], cpu);
     for (unsigned i = 0; i < N; i++)
       EXPECT_EQ(a[i], i < N / 2 ? 0 : -1);
-    const struct pair *p = *per_cpu_ptr(&pairs, cpu);
+    const struct pair *p = per_cpu_ptr(&pairs[0], cpu);
     for (unsigned i = 0; i < 16; i++)
       EXPECT_EQ(p[i].b + p[i].a, i + cpu);
   }

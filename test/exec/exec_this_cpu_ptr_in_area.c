@@ -1,7 +1,7 @@
-// RUN: %percpu_cc -O2 -pthread %s -o %t && %t
+// RUN: %percpu_cc %std_for_arrays -O2 -pthread %s -o %t && %t
 // Verify that this_cpu_ptr points into the calling CPU's area at the variable's template offset, agrees with per_cpu_ptr and percpu_offset, and stays valid as an ordinary pointer.
-// RUN: %percpu_cc -O0 -pthread %s -o %t0 && %t0
-// RUN: %percpu_cc -O2 -fno-pie -no-pie -pthread %s -o %t1 && %t1
+// RUN: %percpu_cc %std_for_arrays -O0 -pthread %s -o %t0 && %t0
+// RUN: %percpu_cc %std_for_arrays -O2 -fno-pie -no-pie -pthread %s -o %t1 && %t1
 // REQUIRES: native-x86_64, runtime-x86_64
 #include "Inputs/cpus.h"
 

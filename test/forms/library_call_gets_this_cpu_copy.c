@@ -1,6 +1,6 @@
 // RUN: %percpu_clang --target=x86_64-linux-gnu -ffreestanding -O2 -S -fno-asynchronous-unwind-tables -o - %s | FileCheck %s --check-prefix=X86
 // Verify that a library builtin clang retyped to the per-CPU address space (strlen, the __*_chk forms, printf's variadic "%s", and the __atomic_load of an _Atomic struct, whose argument clang casts) gets an ordinary pointer to this CPU's copy on every architecture: the template address plus the CPU's offset or base register, never the bare template address.
-// RUN: %percpu_clang --target=aarch64-linux-gnu -ffreestanding -O2 -S -fno-asynchronous-unwind-tables -o - %s | FileCheck %s --check-prefix=A64
+// RUN: %percpu_clang --target=aarch64-linux-gnu -ffreestanding -O2 -S -fno-asynchronous-unwind-tables -o - %s | FileCheck %s --check-prefixes=A64,A64-%backend
 // RUN: %percpu_clang --target=riscv64-linux-gnu -ffreestanding -O2 -S -fno-asynchronous-unwind-tables -o - %s | FileCheck %s --check-prefix=RV
 // RUN: %percpu_clang --target=loongarch64-linux-gnu -ffreestanding -O2 -S -fno-asynchronous-unwind-tables -o - %s | FileCheck %s --check-prefix=LA
 // RUN: %percpu_clang --target=x86_64-linux-gnu -ffreestanding -O0 -S -fno-asynchronous-unwind-tables -o - %s | FileCheck %s --check-prefix=X86-O0
@@ -39,7 +39,9 @@ unsigned long len(void) { return __builtin_strlen(name); }
 // X86: jmp __strcpy_chk
 // A64-LABEL: copy:
 // A64: mrs [[BASE:x[0-9]+]], TPIDR_EL1
-// A64: add x0, [[BASE]], {{x[0-9]+}}
+// A64-LLVM19: add x0, [[BASE]], {{x[0-9]+}}
+// A64-LLVM16: add [[P:x[0-9]+]], [[BASE]], {{x[0-9]+}}
+// A64-LLVM16: mov x0, [[P]]
 // A64: b __strcpy_chk
 char *copy(const char *s) { return __builtin___strcpy_chk(name, s, 32); }
 
@@ -66,7 +68,9 @@ int show(void) { return __builtin_printf("%s\n", name); }
 // A64-LABEL: get:
 // A64: mrs [[BASE:x[0-9]+]], TPIDR_EL1
 // A64: add x1, [[BASE]], {{x[0-9]+}}
-// A64-NEXT: b __atomic_load
+// A64-LLVM19-NEXT: b __atomic_load
+// A64-LLVM16-NOT: {{[[:space:]][xw]1,}}
+// A64-LLVM16: b __atomic_load
 // LA-LABEL: get:
 // LA: add.d $a1, $r21, $a0
 // LA: __atomic_load

@@ -1,6 +1,6 @@
 // Verify that gdb attached to the 4-CPU loongarch64 qemu-system kernel (test/kernel, $r21) shows each CPU's own copies: `thread N` picks CPU N-1, `p v` reads that CPU's copy from the debug info alone, and the extension lists every CPU's, matching what the kernel printed.
 // REQUIRES: qemu-system-loongarch64, runtime-loongarch64, gdb-loongarch64
-// RUN: %percpu_cc --target=loongarch64-linux-gnu -mno-lsx -fno-pic -ffreestanding -nostdlib -static -O2 -g -L%percpu_linker -Wl,-T,%S/../kernel/Inputs/loongarch64.ld %S/../kernel/Inputs/loongarch64_start.S %S/../kernel/Inputs/loongarch64.c %S/../kernel/Inputs/smp_test.c -o %t
+// RUN: %percpu_cc %std_for_arrays --target=loongarch64-linux-gnu -mno-lsx -fno-pic -ffreestanding -nostdlib -static -O2 -g -L%percpu_linker -Wl,-T,%S/../kernel/Inputs/loongarch64.ld %S/../kernel/Inputs/loongarch64_start.S %S/../kernel/Inputs/loongarch64.c %S/../kernel/Inputs/smp_test.c -o %t
 // RUN: %run-gdb --gdb %gdb-multiarch-path --commands %s %t -- %qemu-system-loongarch64 -machine virt -smp 4 -m 1G -display none -serial stdio -monitor none -kernel %t | FileCheck %s
 
 // GDB: break arch_exit

@@ -1,6 +1,6 @@
 // Verify that gdb attached to a 4-hart riscv64 qemu-system kernel (test/kernel, gp) shows each CPU's own copies: `thread N` picks CPU N-1, `p v` reads that hart's copy from the debug info alone, and the extension lists every CPU's, matching what the kernel printed.
 // REQUIRES: qemu-system-riscv64, runtime-riscv64, gdb-multiarch
-// RUN: %percpu_cc --target=riscv64-none-elf -march=rv64gc -mabi=lp64d -mcmodel=medany -fno-pic -ffreestanding -nostdlib -static -O2 -g -L%percpu_linker -Wl,-T,%S/../kernel/Inputs/riscv64.ld %S/../kernel/Inputs/riscv64_start.S %S/../kernel/Inputs/riscv64.c %S/../kernel/Inputs/smp_test.c -o %t
+// RUN: %percpu_cc %std_for_arrays --target=riscv64-none-elf -march=rv64gc -mabi=lp64d -mcmodel=medany -fno-pic -ffreestanding -nostdlib -static -O2 -g -L%percpu_linker -Wl,-T,%S/../kernel/Inputs/riscv64.ld %S/../kernel/Inputs/riscv64_start.S %S/../kernel/Inputs/riscv64.c %S/../kernel/Inputs/smp_test.c -o %t
 // RUN: %run-gdb --gdb %gdb-multiarch-path --commands %s %t -- %qemu-system-riscv64 -machine virt -bios none -smp 4 -m 128 -display none -serial stdio -monitor none -kernel %t | FileCheck %s
 
 // GDB: break arch_exit

@@ -1,6 +1,6 @@
 // Verify that gdb attached to the x86_64 qemu-system kernel (test/kernel, IA32_GS_BASE, one CPU) never shows the template for `p v` (gdb 13 cannot read the GS base from DWARF), and that the extension shows the CPU's copies, matching what the kernel printed.
 // REQUIRES: qemu-system-x86_64, gdb-multiarch
-// RUN: %percpu_cc --target=x86_64-none-elf --percpu-kernel -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -g -DNCPUS=1 -L%percpu_linker -Wl,-T,%S/../kernel/Inputs/x86_64.ld %S/../kernel/Inputs/x86_64_start.S %S/../kernel/Inputs/x86_64.c %S/../kernel/Inputs/smp_test.c -o %t.elf
+// RUN: %percpu_cc %std_for_arrays --target=x86_64-none-elf --percpu-kernel -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -g -DNCPUS=1 -L%percpu_linker -Wl,-T,%S/../kernel/Inputs/x86_64.ld %S/../kernel/Inputs/x86_64_start.S %S/../kernel/Inputs/x86_64.c %S/../kernel/Inputs/smp_test.c -o %t.elf
 // RUN: llvm-objcopy -O binary %t.elf %t.bin
 // RUN: %run-gdb --gdb %gdb-multiarch-path --commands %s %t.elf -- %qemu-system-x86_64 -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t.bin | FileCheck %s
 

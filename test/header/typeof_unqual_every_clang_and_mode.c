@@ -1,6 +1,6 @@
-// RUN: %clang -std=gnu11 -Wall -Wextra -Werror -fsyntax-only -I%percpu_include -DWITH_ARRAY %s
+// RUN: %clang -std=gnu11 -Wall -Wextra -Werror -fsyntax-only -I%percpu_include %if typeof-unqual-every-c %{ -DWITH_ARRAY %} %s
 // Verify that the header's unqualified copy type (this_cpu_ptr, per_cpu_ptr, this_cpu_cmpxchg, raw_cpu_xchg/cmpxchg) is right for const, volatile, _Atomic, struct and pointer per-CPU variables in every C mode: with __typeof_unqual__ (clang 19 and later), with C23's typeof_unqual (clang 16 -std=c2x), and with clang 16's fallback before C23, where a per-CPU array, whose type the fallback would silently turn into a pointer, is a compile-time error at the use that says what to write instead.
-// RUN: %clang -std=c17 -Wall -Wextra -Werror -fsyntax-only -I%percpu_include -DWITH_ARRAY %s
+// RUN: %clang -std=c17 -Wall -Wextra -Werror -fsyntax-only -I%percpu_include %if typeof-unqual-every-c %{ -DWITH_ARRAY %} %s
 // RUN: %clang -std=c2x -Wall -Wextra -Werror -fsyntax-only -I%percpu_include -DWITH_ARRAY %s
 // RUN: %if clang-16 %{ %old_clang16 -std=c2x -Wall -Wextra -Werror -fsyntax-only -I%percpu_include -DWITH_ARRAY %s %}
 // RUN: %if clang-16 %{ %old_clang16 -std=gnu11 -Wall -Wextra -Werror -fsyntax-only -I%percpu_include %s %}

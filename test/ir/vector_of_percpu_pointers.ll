@@ -59,4 +59,8 @@ define <2 x i64> @gather_from_arg(ptr addrspace(300) %base, <2 x i64> %idx) {
   %v = call <2 x i64> @llvm.masked.gather.v2i64.v2p300(<2 x ptr addrspace(300)> %p, i32 8, <2 x i1> <i1 true, i1 true>, <2 x i64> zeroinitializer)
   ret <2 x i64> %v
 }
+; Declared, for LLVM 16's parser (later ones declare intrinsics on use).
+declare <4 x i32> @llvm.masked.gather.v4i32.v4p300(<4 x ptr addrspace(300)>, i32, <4 x i1>, <4 x i32>)
+declare void @llvm.masked.scatter.v4i32.v4p300(<4 x i32>, <4 x ptr addrspace(300)>, i32, <4 x i1>)
+declare <2 x i64> @llvm.masked.gather.v2i64.v2p300(<2 x ptr addrspace(300)>, i32, <2 x i1>, <2 x i64>)
 ; SPDX-License-Identifier: BSD-2-Clause

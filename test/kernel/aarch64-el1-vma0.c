@@ -7,12 +7,12 @@
 // raw_cpu_add control loses updates there, between its ldr and str);
 // this_cpu_add, an ldxr/stxr loop or LSE stadd, must lose none.
 // REQUIRES: qemu-system-aarch64, runtime-aarch64
-// RUN: %percpu_cc --target=aarch64-none-elf -ffreestanding -nostdlib -static -mgeneral-regs-only -mstrict-align -O2 -DLAYOUT_VMA0 -L%percpu_linker -Wl,-T,%S/Inputs/aarch64-vma0.ld %S/Inputs/aarch64_start.S %S/Inputs/aarch64.c %S/Inputs/smp_test.c -o %t
+// RUN: %percpu_cc %std_for_arrays --target=aarch64-none-elf -ffreestanding -nostdlib -static -mgeneral-regs-only -mstrict-align -O2 -DLAYOUT_VMA0 -L%percpu_linker -Wl,-T,%S/Inputs/aarch64-vma0.ld %S/Inputs/aarch64_start.S %S/Inputs/aarch64.c %S/Inputs/smp_test.c -o %t
 // RUN: llvm-readelf --sections --symbols %t | FileCheck --check-prefix=ELF %s
 // RUN: %run-kernel 0 %qemu-system-aarch64 -machine virt -cpu cortex-a57 -smp 4 -m 128 -display none -serial stdio -monitor none -semihosting -icount shift=0 -kernel %t | FileCheck %s
 // Without -icount (multi-threaded TCG), and with LSE atomics (ldadd/stadd).
 // RUN: %run-kernel 0 %qemu-system-aarch64 -machine virt -cpu cortex-a57 -smp 4 -m 128 -display none -serial stdio -monitor none -semihosting -kernel %t | FileCheck %s
-// RUN: %percpu_cc --target=aarch64-none-elf -march=armv8.1-a -ffreestanding -nostdlib -static -mgeneral-regs-only -mstrict-align -O2 -DLAYOUT_VMA0 -L%percpu_linker -Wl,-T,%S/Inputs/aarch64-vma0.ld %S/Inputs/aarch64_start.S %S/Inputs/aarch64.c %S/Inputs/smp_test.c -o %t.lse
+// RUN: %percpu_cc %std_for_arrays --target=aarch64-none-elf -march=armv8.1-a -ffreestanding -nostdlib -static -mgeneral-regs-only -mstrict-align -O2 -DLAYOUT_VMA0 -L%percpu_linker -Wl,-T,%S/Inputs/aarch64-vma0.ld %S/Inputs/aarch64_start.S %S/Inputs/aarch64.c %S/Inputs/smp_test.c -o %t.lse
 // RUN: %run-kernel 0 %qemu-system-aarch64 -machine virt -cpu max -smp 4 -m 128 -display none -serial stdio -monitor none -semihosting -icount shift=0 -kernel %t.lse | FileCheck %s
 
 // ELF: percpu PROGBITS 0000000000000000

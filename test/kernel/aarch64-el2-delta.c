@@ -7,7 +7,7 @@
 // --orphan-handling=error by a script that names the sections it expects
 // (Inputs/aarch64.ld) and asserts that the template is before _edata.
 // REQUIRES: qemu-system-aarch64, runtime-aarch64
-// RUN: %percpu_cc --target=aarch64-none-elf --percpu-reg=tpidr_el2 -DKERNEL_EL=2 -nostdinc -ffreestanding -nostdlib -static -mgeneral-regs-only -mstrict-align -O2 -L%percpu_linker -Wl,-T,%S/Inputs/aarch64.ld -Wl,--orphan-handling=error %S/Inputs/aarch64_start.S %S/Inputs/aarch64.c %S/Inputs/smp_test.c -o %t
+// RUN: %percpu_cc %std_for_arrays --target=aarch64-none-elf --percpu-reg=tpidr_el2 -DKERNEL_EL=2 -nostdinc -ffreestanding -nostdlib -static -mgeneral-regs-only -mstrict-align -O2 -L%percpu_linker -Wl,-T,%S/Inputs/aarch64.ld -Wl,--orphan-handling=error %S/Inputs/aarch64_start.S %S/Inputs/aarch64.c %S/Inputs/smp_test.c -o %t
 // RUN: llvm-objdump -d --no-show-raw-insn %t | FileCheck --check-prefix=ENTRY %s
 // RUN: %run-kernel 0 %qemu-system-aarch64 -machine virt,virtualization=on -cpu cortex-a57 -smp 4 -m 128 -display none -serial stdio -monitor none -semihosting -icount shift=0 -kernel %t | FileCheck %s
 

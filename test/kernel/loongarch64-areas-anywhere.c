@@ -6,7 +6,7 @@
 // The kernel powers off with status 0 also after a failure: the PASS line
 // is what tells.
 // REQUIRES: qemu-system-loongarch64, runtime-loongarch64
-// RUN: %percpu_cc --target=loongarch64-linux-gnu %loongarch_no_simd -fno-pic -ffreestanding -nostdlib -static -O2 -DAREAS_ANYWHERE -L%percpu_linker -Wl,-T,%S/Inputs/loongarch64.ld %S/Inputs/loongarch64_start.S %S/Inputs/loongarch64.c %S/Inputs/smp_test.c -o %t
+// RUN: %percpu_cc %std_for_arrays --target=loongarch64-linux-gnu %loongarch_no_simd -fno-pic -ffreestanding -nostdlib -static -O2 -DAREAS_ANYWHERE -L%percpu_linker -Wl,-T,%S/Inputs/loongarch64.ld %S/Inputs/loongarch64_start.S %S/Inputs/loongarch64.c %S/Inputs/smp_test.c -o %t
 // RUN: %run-kernel 0 %qemu-system-loongarch64 -machine virt -smp 4 -m 1G -display none -serial stdio -monitor none -icount shift=0 -kernel %t | FileCheck %s
 
 // A CPU's register is its area minus the template: CPU 1's area is below.

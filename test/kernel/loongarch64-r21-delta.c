@@ -8,14 +8,14 @@
 // powers off through the ACPI GED (exit status 0) also after a failure, so
 // the PASS line is what tells; a hang ends at run-kernel's timeout.
 // REQUIRES: qemu-system-loongarch64, runtime-loongarch64
-// RUN: %percpu_cc --target=loongarch64-linux-gnu %loongarch_no_simd -fno-pic -ffreestanding -nostdlib -static -O2 -L%percpu_linker -Wl,-T,%S/Inputs/loongarch64.ld %S/Inputs/loongarch64_start.S %S/Inputs/loongarch64.c %S/Inputs/smp_test.c -o %t
+// RUN: %percpu_cc %std_for_arrays --target=loongarch64-linux-gnu %loongarch_no_simd -fno-pic -ffreestanding -nostdlib -static -O2 -L%percpu_linker -Wl,-T,%S/Inputs/loongarch64.ld %S/Inputs/loongarch64_start.S %S/Inputs/loongarch64.c %S/Inputs/smp_test.c -o %t
 // RUN: llvm-objdump -d %t | FileCheck --check-prefix=ASM %s
 // RUN: llvm-objdump -d --no-show-raw-insn %t | FileCheck --check-prefix=ENTRY %s
 // RUN: %run-kernel 0 %qemu-system-loongarch64 -machine virt -smp 4 -m 1G -display none -serial stdio -monitor none -icount shift=0 -kernel %t | FileCheck %s
 // RUN: %run-kernel 0 %qemu-system-loongarch64 -machine virt -smp 4 -m 1G -display none -serial stdio -monitor none -kernel %t | FileCheck %s
 // With --percpu-preempt-hooks, the kernel's strong percpu_preempt_disable/
 // enable replace the runtime's weak no-ops; the test checks they balance.
-// RUN: %percpu_cc --target=loongarch64-linux-gnu --percpu-preempt-hooks %loongarch_no_simd -fno-pic -ffreestanding -nostdlib -static -O2 -L%percpu_linker -Wl,-T,%S/Inputs/loongarch64.ld %S/Inputs/loongarch64_start.S %S/Inputs/loongarch64.c %S/Inputs/smp_test.c -o %t.hooks
+// RUN: %percpu_cc %std_for_arrays --target=loongarch64-linux-gnu --percpu-preempt-hooks %loongarch_no_simd -fno-pic -ffreestanding -nostdlib -static -O2 -L%percpu_linker -Wl,-T,%S/Inputs/loongarch64.ld %S/Inputs/loongarch64_start.S %S/Inputs/loongarch64.c %S/Inputs/smp_test.c -o %t.hooks
 // RUN: llvm-objdump -d %t.hooks | FileCheck --check-prefix=HOOKS %s
 // RUN: %run-kernel 0 %qemu-system-loongarch64 -machine virt -smp 4 -m 1G -display none -serial stdio -monitor none -icount shift=0 -kernel %t.hooks | FileCheck %s
 

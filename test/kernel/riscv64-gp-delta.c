@@ -6,14 +6,14 @@
 // at 0x80000000 needs -mcmodel=medany, so per-CPU accesses are
 // auipc-relative: a template linked at 0 would be out of their reach.
 // REQUIRES: qemu-system-riscv64, runtime-riscv64
-// RUN: %percpu_cc --target=riscv64-none-elf -march=rv64gc -mabi=lp64d -mcmodel=medany -fno-pic -ffreestanding -nostdlib -static -O2 -L%percpu_linker -Wl,-T,%S/Inputs/riscv64.ld %S/Inputs/riscv64_start.S %S/Inputs/riscv64.c %S/Inputs/smp_test.c -o %t
+// RUN: %percpu_cc %std_for_arrays --target=riscv64-none-elf -march=rv64gc -mabi=lp64d -mcmodel=medany -fno-pic -ffreestanding -nostdlib -static -O2 -L%percpu_linker -Wl,-T,%S/Inputs/riscv64.ld %S/Inputs/riscv64_start.S %S/Inputs/riscv64.c %S/Inputs/smp_test.c -o %t
 // RUN: llvm-nm %t | FileCheck --check-prefix=NM %s
 // RUN: llvm-objdump -d --no-show-raw-insn %t | FileCheck --check-prefix=ENTRY %s
 // RUN: %run-kernel 0 %qemu-system-riscv64 -machine virt -bios none -smp 4 -m 128 -display none -serial stdio -monitor none -icount shift=0 -kernel %t | FileCheck %s
 // RUN: %run-kernel 0 %qemu-system-riscv64 -machine virt -bios none -smp 4 -m 128 -display none -serial stdio -monitor none -kernel %t | FileCheck %s
 // With --percpu-preempt-hooks, the kernel's strong percpu_preempt_disable/
 // enable replace the runtime's weak no-ops; the test checks they balance.
-// RUN: %percpu_cc --target=riscv64-none-elf --percpu-preempt-hooks -march=rv64gc -mabi=lp64d -mcmodel=medany -fno-pic -ffreestanding -nostdlib -static -O2 -L%percpu_linker -Wl,-T,%S/Inputs/riscv64.ld %S/Inputs/riscv64_start.S %S/Inputs/riscv64.c %S/Inputs/smp_test.c -o %t.hooks
+// RUN: %percpu_cc %std_for_arrays --target=riscv64-none-elf --percpu-preempt-hooks -march=rv64gc -mabi=lp64d -mcmodel=medany -fno-pic -ffreestanding -nostdlib -static -O2 -L%percpu_linker -Wl,-T,%S/Inputs/riscv64.ld %S/Inputs/riscv64_start.S %S/Inputs/riscv64.c %S/Inputs/smp_test.c -o %t.hooks
 // RUN: llvm-objdump -d %t.hooks | FileCheck --check-prefix=HOOKS %s
 // RUN: %run-kernel 0 %qemu-system-riscv64 -machine virt -bios none -smp 4 -m 128 -display none -serial stdio -monitor none -icount shift=0 -kernel %t.hooks | FileCheck %s
 

@@ -4,13 +4,13 @@
 // (riscv64-lp64/libpercpu.a), so it links and boots on 4 harts; with the
 // lp64d runtime the linker refuses the mix.
 // REQUIRES: qemu-system-riscv64, runtime-riscv64
-// RUN: %percpu_cc --target=riscv64-none-elf -march=rv64imac -mabi=lp64 -mcmodel=medany -fno-pic -ffreestanding -nostdlib -static -O2 -L%percpu_linker -Wl,-T,%S/Inputs/riscv64.ld %S/Inputs/riscv64_start.S %S/Inputs/riscv64.c %S/Inputs/smp_test.c -o %t
+// RUN: %percpu_cc %std_for_arrays --target=riscv64-none-elf -march=rv64imac -mabi=lp64 -mcmodel=medany -fno-pic -ffreestanding -nostdlib -static -O2 -L%percpu_linker -Wl,-T,%S/Inputs/riscv64.ld %S/Inputs/riscv64_start.S %S/Inputs/riscv64.c %S/Inputs/smp_test.c -o %t
 // RUN: llvm-readelf -h %t | FileCheck --check-prefix=ELF %s
 // RUN: llvm-objdump -d --no-show-raw-insn %t | FileCheck --check-prefix=NOFP %s
 // RUN: %run-kernel 0 %qemu-system-riscv64 -machine virt -bios none -smp 4 -m 128 -display none -serial stdio -monitor none -icount shift=0 -kernel %t | FileCheck %s
 // The same objects against the lp64d runtime: the linker's ABI error.
-// RUN: %percpu_cc --target=riscv64-none-elf -march=rv64imac -mabi=lp64 -mcmodel=medany -fno-pic -ffreestanding -O2 -c %S/Inputs/riscv64.c -o %t.kernel.o
-// RUN: not %percpu_cc --target=riscv64-none-elf -march=rv64imac -mabi=lp64 -nostdlib -static -L%percpu_linker -Wl,-T,%S/Inputs/riscv64.ld %t.kernel.o %S/Inputs/riscv64_start.S %S/Inputs/smp_test.c %percpu_lib/riscv64/libpercpu.a -o %t.mixed 2>&1 | FileCheck --check-prefix=MIX %s
+// RUN: %percpu_cc %std_for_arrays --target=riscv64-none-elf -march=rv64imac -mabi=lp64 -mcmodel=medany -fno-pic -ffreestanding -O2 -c %S/Inputs/riscv64.c -o %t.kernel.o
+// RUN: not %percpu_cc %std_for_arrays --target=riscv64-none-elf -march=rv64imac -mabi=lp64 -nostdlib -static -L%percpu_linker -Wl,-T,%S/Inputs/riscv64.ld %t.kernel.o %S/Inputs/riscv64_start.S %S/Inputs/smp_test.c %percpu_lib/riscv64/libpercpu.a -o %t.mixed 2>&1 | FileCheck --check-prefix=MIX %s
 
 // ELF: Flags: 0x1, RVC{{$}}
 // The runtime's code too: no FP instruction or register in the image.

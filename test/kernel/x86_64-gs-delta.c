@@ -9,28 +9,28 @@
 // and an NMI, with the swapgs macros of <percpu/asm.h>.
 // isa-debug-exit makes QEMU exit with status * 2 + 1: 1 is a pass, 3 a FAIL.
 // REQUIRES: qemu-system-x86_64, runtime-x86_64
-// RUN: %percpu_cc --target=x86_64-none-elf --percpu-kernel -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=4 -Wl,--defsym=KERNEL_NR_CPUS=4 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c -o %t.elf
+// RUN: %percpu_cc %std_for_arrays --target=x86_64-none-elf --percpu-kernel -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=4 -Wl,--defsym=KERNEL_NR_CPUS=4 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c -o %t.elf
 // RUN: llvm-objdump -d %t.elf | FileCheck --check-prefix=ASM %s
 // RUN: llvm-objcopy -O binary %t.elf %t.bin
 // RUN: %run-kernel 1 %qemu-system-x86_64 -cpu max -smp 4 -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t.bin | FileCheck --check-prefixes=CHECK,CPU4 -DHOW=wrgsbase %s
 //
 // One CPU: the same kernel without application processors, on QEMU's
 // default CPU, which lacks FSGSBASE: the kernel sets the user's GS base.
-// RUN: %percpu_cc --target=x86_64-none-elf --percpu-kernel -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=1 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c -o %t1.elf
+// RUN: %percpu_cc %std_for_arrays --target=x86_64-none-elf --percpu-kernel -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=1 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c -o %t1.elf
 // RUN: llvm-objcopy -O binary %t1.elf %t1.bin
 // RUN: %run-kernel 1 %qemu-system-x86_64 -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t1.bin | FileCheck --check-prefixes=CHECK,CPU1 -DHOW=wrmsr %s
 //
 // The negative control: a SYSCALL path without its swapgs runs the kernel
 // on the user's base. The per-CPU data looks right (the user's base points
 // at a copy of the area), so only the counts show it: they went to the copy.
-// RUN: %percpu_cc --target=x86_64-none-elf --percpu-kernel -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=4 -DSKIP_SWAPGS_ON_SYSCALL -Wl,--defsym=KERNEL_NR_CPUS=4 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c -o %t.skip.elf
+// RUN: %percpu_cc %std_for_arrays --target=x86_64-none-elf --percpu-kernel -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=4 -DSKIP_SWAPGS_ON_SYSCALL -Wl,--defsym=KERNEL_NR_CPUS=4 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c -o %t.skip.elf
 // RUN: llvm-objdump -d %t.skip.elf | FileCheck --check-prefix=SKIP-ASM %s
 // RUN: llvm-objcopy -O binary %t.skip.elf %t.skip.bin
 // RUN: %run-kernel 3 %qemu-system-x86_64 -cpu max -smp 4 -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t.skip.bin | FileCheck --check-prefix=SKIP %s
 //
 // The second: an NMI entry that trusts the saved CS, like an interrupt's,
 // runs on the user's base when the NMI hits ring 0 with it loaded.
-// RUN: %percpu_cc --target=x86_64-none-elf --percpu-kernel -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=4 -DNAIVE_NMI_ENTRY -Wl,--defsym=KERNEL_NR_CPUS=4 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c -o %t.naive.elf
+// RUN: %percpu_cc %std_for_arrays --target=x86_64-none-elf --percpu-kernel -fuse-ld=lld -ffreestanding -nostdlib -static -fno-pic -mno-red-zone -mgeneral-regs-only -O2 -DNCPUS=4 -DNAIVE_NMI_ENTRY -Wl,--defsym=KERNEL_NR_CPUS=4 -L%percpu_linker -Wl,-T,%S/Inputs/x86_64.ld %S/Inputs/x86_64_start.S %S/Inputs/x86_64.c %S/Inputs/smp_test.c -o %t.naive.elf
 // RUN: llvm-objcopy -O binary %t.naive.elf %t.naive.bin
 // RUN: %run-kernel 3 %qemu-system-x86_64 -cpu max -smp 4 -display none -serial stdio -monitor none -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel %t.naive.bin | FileCheck --check-prefix=NAIVE %s
 

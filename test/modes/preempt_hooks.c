@@ -1,4 +1,4 @@
-// RUN: %percpu_clang --target=aarch64-linux-gnu -march=armv8.1-a -ffreestanding -fno-asynchronous-unwind-tables -DPERCPU_PREEMPT_HOOKS -O2 -S -o - %s | grep -vE '^\s*(#|//)' | FileCheck %s --check-prefix=A64
+// RUN: %percpu_clang --target=aarch64-linux-gnu -march=armv8.1-a -ffreestanding -fno-asynchronous-unwind-tables -DPERCPU_PREEMPT_HOOKS -O2 -S -o - %s | grep -vE '^\s*(#|//)' | FileCheck %s --check-prefixes=A64,A64-%backend
 // RUN: %percpu_clang --target=riscv64-linux-gnu -ffreestanding -fno-asynchronous-unwind-tables -DPERCPU_PREEMPT_HOOKS -O2 -S -o - %s | grep -vE '^\s*(#|//)' | FileCheck %s --check-prefix=RV
 // RUN: %percpu_clang --target=loongarch64-linux-gnu -ffreestanding -fno-asynchronous-unwind-tables -DPERCPU_PREEMPT_HOOKS -O2 -S -o - %s | grep -vE '^\s*(#|//)' | FileCheck %s --check-prefix=LA
 // RUN: %percpu_clang --target=x86_64-linux-gnu -fno-asynchronous-unwind-tables -DPERCPU_PREEMPT_HOOKS -O2 -S -o - %s | FileCheck %s --check-prefix=X86
@@ -10,8 +10,12 @@ DEFINE_PER_CPU(unsigned long, v);
 
 // A64-LABEL: rd:
 // A64: bl percpu_preempt_disable
+// A64-LLVM16-NEXT: adrp
+// A64-LLVM16-NEXT: add
 // A64-NEXT: mrs [[B:x[0-9]+]], TPIDR_EL1
-// A64: ldr {{x[0-9]+}}, [[[B]], {{x[0-9]+}}]
+// A64-LLVM19-NEXT: adrp
+// A64-LLVM19-NEXT: add
+// A64-NEXT: ldr {{x[0-9]+}}, [[[B]], {{x[0-9]+}}]
 // A64-NEXT: bl percpu_preempt_enable
 // RV-LABEL: rd:
 // RV: call percpu_preempt_disable

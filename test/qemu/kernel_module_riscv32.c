@@ -1,4 +1,4 @@
-// RUN: %percpu_cc --target=riscv32-linux-gnu -ffreestanding -nostdlib -static -O2 -Wall -Wextra -Werror -I%inputs %S/Inputs/kernel_module_main.c %inputs/kernel_module.c %S/Inputs/qemu_rt.c -o %t
+// RUN: %percpu_cc %std_for_arrays --target=riscv32-linux-gnu -ffreestanding -nostdlib -static -O2 -Wall -Wextra -Werror -I%inputs %S/Inputs/kernel_module_main.c %inputs/kernel_module.c %S/Inputs/qemu_rt.c -o %t
 // RUN: %run-riscv32 %t | FileCheck %s
 // REQUIRES: qemu-riscv32
 // Verify that the kernel-style per-CPU module builds warning-free for riscv32 and gives each of four CPUs exactly its own results under qemu-user.

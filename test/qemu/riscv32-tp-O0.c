@@ -1,4 +1,4 @@
-// RUN: %percpu_cc --target=riscv32-linux-gnu --percpu-reg=tp -ffreestanding -nostdlib -static -O0 %s %S/Inputs/qemu_rt.c -o %t
+// RUN: %percpu_cc %std_for_arrays --target=riscv32-linux-gnu --percpu-reg=tp -ffreestanding -nostdlib -static -O0 %s %S/Inputs/qemu_rt.c -o %t
 // Verify the riscv32 tp program of riscv32-tp.c at -O0, where no optimisation may combine or drop an access.
 // RUN: %run-riscv32 %t | FileCheck %s
 // REQUIRES: qemu-riscv32

@@ -1,4 +1,4 @@
-// RUN: %percpu_cc --target=riscv64-linux-gnu --percpu-reg=tp -ffreestanding -nostdlib -static -O2 %s %S/Inputs/qemu_rt.c -o %t
+// RUN: %percpu_cc %std_for_arrays --target=riscv64-linux-gnu --percpu-reg=tp -ffreestanding -nostdlib -static -O2 %s %S/Inputs/qemu_rt.c -o %t
 // Verify every access form and runtime error path of a freestanding riscv64 program under qemu-user, with tp as the base register.
 // RUN: %run-riscv64 %t | FileCheck %s
 // REQUIRES: qemu-riscv64

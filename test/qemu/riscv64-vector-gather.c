@@ -34,7 +34,10 @@ int main(void) {
   for (unsigned i = 0; i < N; i++)
     idx[i] = (i * 37 + 11) % N;
   for (unsigned cpu = 0; cpu < NCPUS; cpu++) {
-    unsigned long *a = *per_cpu_ptr(&arr, cpu);
+    /* The first element's copy: clang 16 cannot give a whole per-CPU
+     * array's copy a plain type (C23's typeof_unqual keeps the elements'
+     * address space). */
+    unsigned long *a = per_cpu_ptr(&arr[0], cpu);
     for (unsigned i = 0; i < N; i++)
       a[i] = (cpu + 1) * 100000 + i * (i + cpu);
     for (unsigned i = 0; i < N; i++)
