@@ -18,40 +18,40 @@
 // REQUIRES: qemu-riscv64, qemu-riscv32
 
 // CHECK-LABEL: <asm_addr>:
-// CHECK-NEXT: auipc a0, 0x0
+// CHECK-NEXT: auipc a0, {{(0x)?}}0
 // CHECK-NEXT: R_RISCV_PCREL_HI20 counter
-// CHECK-NEXT: addi a0, a0, 0x0
+// CHECK-NEXT: addi a0, a0, {{(0x)?}}0
 // CHECK-NEXT: R_RISCV_PCREL_LO12_I .Lpercpu_addr
 // GP-NEXT: add a0, a0, gp
 // TP-NEXT: add a0, a0, tp
 // CHECK-LABEL: <asm_far>:
-// CHECK-NEXT: auipc a0, 0x0
+// CHECK-NEXT: auipc a0, {{(0x)?}}0
 // CHECK-NEXT: R_RISCV_PCREL_HI20 big+0x11170
 // CHECK-LABEL: <asm_load>:
-// CHECK-NEXT: auipc a0, 0x0
+// CHECK-NEXT: auipc a0, {{(0x)?}}0
 // CHECK-NEXT: R_RISCV_PCREL_HI20 counter
 // GP-NEXT: add a0, a0, gp
 // TP-NEXT: add a0, a0, tp
-// LD-NEXT: ld a0, 0x0(a0)
-// LW-NEXT: lw a0, 0x0(a0)
+// LD-NEXT: ld a0, {{(0x)?}}0(a0)
+// LW-NEXT: lw a0, {{(0x)?}}0(a0)
 // CHECK-NEXT: R_RISCV_PCREL_LO12_I .Lpercpu_load
 // CHECK-LABEL: <asm_store>:
-// CHECK-NEXT: auipc t0, 0x0
+// CHECK-NEXT: auipc t0, {{(0x)?}}0
 // CHECK-NEXT: R_RISCV_PCREL_HI20 counter
 // GP-NEXT: add t0, t0, gp
 // TP-NEXT: add t0, t0, tp
-// LD-NEXT: sd a0, 0x0(t0)
-// LW-NEXT: sw a0, 0x0(t0)
+// LD-NEXT: sd a0, {{(0x)?}}0(t0)
+// LW-NEXT: sw a0, {{(0x)?}}0(t0)
 // CHECK-NEXT: R_RISCV_PCREL_LO12_S .Lpercpu_store
 // CHECK-LABEL: <asm_get_base>:
-// GP-NEXT: addi a0, gp, 0x0
-// TP-NEXT: addi a0, tp, 0x0
+// GP-NEXT: addi a0, gp, {{(0x)?}}0
+// TP-NEXT: addi a0, tp, {{(0x)?}}0
 // CHECK-LABEL: <asm_set_base>:
-// GP-NEXT: addi gp, a0, 0x0
-// TP-NEXT: addi tp, a0, 0x0
+// GP-NEXT: addi gp, a0, {{(0x)?}}0
+// TP-NEXT: addi tp, a0, {{(0x)?}}0
 // CHECK-LABEL: <asm_zero_base>:
-// GP-NEXT: addi gp, zero, 0x0
-// TP-NEXT: addi tp, zero, 0x0
+// GP-NEXT: addi gp, zero, {{(0x)?}}0
+// TP-NEXT: addi tp, zero, {{(0x)?}}0
 
 // The linker may neither rebase the sequences on gp nor drop the add.
 // NORELAX: RELOCATION RECORDS
@@ -59,13 +59,13 @@
 
 // PERCPU_SINGLE_CPU: the template itself, no base register.
 // SINGLE-LABEL: <asm_addr>:
-// SINGLE-NEXT: auipc a0, 0x0
+// SINGLE-NEXT: auipc a0, {{(0x)?}}0
 // SINGLE-NEXT: R_RISCV_PCREL_HI20 counter
-// SINGLE-NEXT: addi a0, a0, 0x0
+// SINGLE-NEXT: addi a0, a0, {{(0x)?}}0
 // SINGLE-NEXT: R_RISCV_PCREL_LO12_I
-// SINGLE-NEXT: jalr zero, 0x0(ra)
+// SINGLE-NEXT: jalr zero, {{(0x)?}}0(ra)
 // SINGLE-LABEL: <asm_zero_base>:
-// SINGLE-NEXT: jalr zero, 0x0(ra)
+// SINGLE-NEXT: jalr zero, {{(0x)?}}0(ra)
 
 // BADREG: error: "percpu/asm/riscv.h: PERCPU_REGISTER must be gp or tp"
 

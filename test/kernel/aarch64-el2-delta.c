@@ -13,17 +13,18 @@
 
 // Every CPU zeroes its register before the first per-CPU access; the
 // exception entry counts into entry_traps with the <percpu.h> assembly
-// macros, on TPIDR_EL2 (lld turns adrp + add into nop + adr).
+// macros, on TPIDR_EL2 (lld turns adrp + add into nop + adr, which
+// llvm-objdump 16 prints without its symbol).
 // ENTRY-LABEL: <secondary_start>:
 // ENTRY-NEXT: msr TPIDR_EL2, xzr
 // ENTRY-LABEL: <exception_common>:
 // ENTRY: {{adrp|nop}}
-// ENTRY-NEXT: {{add|adr}} x2, {{.*}}entry_traps
+// ENTRY-NEXT: {{add|adr}} x2, {{.*entry_traps|#0x[0-9a-f]+$}}
 // ENTRY-NEXT: mrs x3, TPIDR_EL2
 // ENTRY-NEXT: ldr x2, [x3, x2]
 // ENTRY-NEXT: add x2, x2, #0x1
 // ENTRY-NEXT: {{adrp|nop}}
-// ENTRY-NEXT: {{add|adr}} x3, {{.*}}entry_traps
+// ENTRY-NEXT: {{add|adr}} x3, {{.*entry_traps|#0x[0-9a-f]+$}}
 // ENTRY-NEXT: mrs x4, TPIDR_EL2
 // ENTRY-NEXT: str x2, [x4, x3]
 // ENTRY-NEXT: bl {{.*}} <exception>
