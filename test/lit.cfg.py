@@ -43,6 +43,11 @@ config.substitutions.append(("%python", sys.executable))
 # test/install: the build tree that `cmake --install` installs from.
 config.substitutions.append(("%percpu_bin", config.percpu_binary_dir))
 config.substitutions.append(("%cmake", config.cmake))
+# cpack is installed beside cmake.
+config.substitutions.append(
+    ("%cpack", os.path.join(os.path.dirname(config.cmake), "cpack")))
+if lit.util.which("dpkg-deb"):
+    config.available_features.add("dpkg-deb")
 # Compiling C with the plugin and the header, as a user would with plain clang.
 config.substitutions.append(
     ("%percpu_clang",
