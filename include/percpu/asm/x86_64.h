@@ -14,10 +14,10 @@
  * in user mode the other way round. IA32_KERNEL_GS_BASE is 0 at reset,
  * which is the user's first value. So:
  *
- *   entry from an interrupt or exception   PERCPU_SWAPGS_IRQ_ENTRY
- *   exit through iretq                      PERCPU_SWAPGS_IRQ_EXIT
- *   SYSCALL entry / SYSRET exit             PERCPU_SYSCALL_ENTRY / _SYSRET_EXIT
- *   NMI, machine check (IST stacks)         PERCPU_PARANOID_ENTRY / _EXIT
+ *   entry from an interrupt or exception   percpu_swapgs_irq_entry
+ *   exit through iretq                      percpu_swapgs_irq_exit
+ *   SYSCALL entry / SYSRET exit             percpu_syscall_entry / _SYSRET_EXIT
+ *   NMI, machine check (IST stacks)         percpu_paranoid_entry / _EXIT
  *
  * Scratch registers: the load/store/address macros use only the register
  * named; the syscall macros none (they switch %rsp); the paranoid entry
@@ -35,17 +35,17 @@
 #define PERCPU_SELF_OFFSET __percpu_self_offset
 
 /* reg = this CPU's copy of the 64-bit sym. */
-.macro PERCPU_LOAD sym:req, reg:req
+.macro percpu_load sym:req, reg:req
 	movq	PER_CPU_VAR(\sym), \reg
 .endm
 
 /* This CPU's copy of the 64-bit sym = reg. */
-.macro PERCPU_STORE reg:req, sym:req
+.macro percpu_store reg:req, sym:req
 	movq	\reg, PER_CPU_VAR(\sym)
 .endm
 
 /* reg = the address of this CPU's copy of sym (this_cpu_ptr(&sym)). */
-.macro PERCPU_ADDR sym:req, reg:req
+.macro percpu_addr sym:req, reg:req
 	leaq	\sym(%rip), \reg
 	addq	PER_CPU_VAR(PERCPU_SELF_OFFSET), \reg
 .endm
@@ -56,7 +56,7 @@
  * cs is the saved CS's offset from %rsp: 8 without an error code, 16 with
  * one, more once the entry has pushed registers.
  */
-.macro PERCPU_SWAPGS_IRQ_ENTRY cs=8
+.macro percpu_swapgs_irq_entry cs=8
 	testb	$3, \cs(%rsp)
 	jz	.Lpercpu_irq_entry_kernel\@
 	swapgs
@@ -68,7 +68,7 @@
  * may arrive between the swapgs and the iretq (it would see a kernel CS
  * and run on the user's base), hence the cli; iretq restores IF.
  */
-.macro PERCPU_SWAPGS_IRQ_EXIT cs=8
+.macro percpu_swapgs_irq_exit cs=8
 	cli
 	testb	$3, \cs(%rsp)
 	jz	.Lpercpu_irq_exit_kernel\@
@@ -83,7 +83,7 @@
  * kernel_rsp are per-CPU 64-bit symbols: the user's %rsp is saved in one,
  * the kernel stack top is taken from the other.
  */
-.macro PERCPU_SYSCALL_ENTRY user_rsp:req, kernel_rsp:req
+.macro percpu_syscall_entry user_rsp:req, kernel_rsp:req
 	swapgs
 	movq	%rsp, PER_CPU_VAR(\user_rsp)
 	movq	PER_CPU_VAR(\kernel_rsp), %rsp
@@ -95,7 +95,7 @@
  * kernel's; with interrupts off, since the kernel runs on the user stack
  * and the user's base from the swapgs on.
  */
-.macro PERCPU_SYSRET_EXIT user_rsp:req
+.macro percpu_sysret_exit user_rsp:req
 	cli
 	movq	PER_CPU_VAR(\user_rsp), %rsp
 	swapgs
@@ -116,7 +116,7 @@
  * user's never is). That works only for a kernel whose areas lie in the
  * top half; the comparison works for any layout.
  */
-.macro PERCPU_PARANOID_ENTRY kernel_gs:req, flag=%ebx
+.macro percpu_paranoid_entry kernel_gs:req, flag=%ebx
 	movl	$0xc0000101, %ecx	/* IA32_GS_BASE */
 	rdmsr
 	shlq	$32, %rdx
@@ -130,7 +130,7 @@
 .endm
 
 /* Before iretq from a paranoid entry: undo its swapgs, if it did one. */
-.macro PERCPU_PARANOID_EXIT flag=%ebx
+.macro percpu_paranoid_exit flag=%ebx
 	testl	\flag, \flag
 	jnz	.Lpercpu_paranoid_exit\@
 	swapgs

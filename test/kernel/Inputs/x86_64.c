@@ -284,7 +284,7 @@ struct user_result {
 struct user_result x86_enter_user(void (*rip)(void), void *rsp, uint64_t gs,
                                   uint64_t has_wrgsbase);
 extern void x86_user_main(void);
-extern uint64_t *x86_this_cpu_ints(void); /* PERCPU_ADDR */
+extern uint64_t *x86_this_cpu_ints(void); /* percpu_addr */
 
 #define DECOY_BYTES 16384
 static char decoys[NCPUS][DECOY_BYTES] __attribute__((aligned(4096)));
@@ -355,7 +355,7 @@ void arch_cpu_extra(unsigned cpu) {
   this_cpu_write(x86_kernel_rsp, tss[cpu].rsp[0]);
   if (x86_this_cpu_ints() != this_cpu_ptr(&x86_ints) ||
       x86_this_cpu_ints() != per_cpu_ptr(&x86_ints, cpu))
-    fatal("PERCPU_ADDR", (uintptr_t)x86_this_cpu_ints(),
+    fatal("percpu_addr", (uintptr_t)x86_this_cpu_ints(),
           (uintptr_t)this_cpu_ptr(&x86_ints));
 
   /* The decoy: this CPU's area as it is now, counters at 0. */

@@ -182,14 +182,14 @@ ap_start64:
 /* The LAPIC timer, from ring 0 or ring 3 (counted, in the kernel's copy). */
 	.globl	timer_entry
 timer_entry:
-	PERCPU_SWAPGS_IRQ_ENTRY
+	percpu_swapgs_irq_entry
 	testb	$3, 8(%rsp)
 	jz	1f
 	incq	PER_CPU_VAR(x86_user_timer_irqs)
 1:	SAVE
 	call	x86_timer_irq
 	RESTORE
-	PERCPU_SWAPGS_IRQ_EXIT
+	percpu_swapgs_irq_exit
 	iretq
 
 	.globl	spurious_entry
@@ -201,13 +201,13 @@ spurious_entry:
  * arrive before the swapgs, see a kernel CS and run on the user's base. */
 	.globl	user_int_entry
 user_int_entry:
-	PERCPU_SWAPGS_IRQ_ENTRY
+	percpu_swapgs_irq_entry
 	SAVE
 	movq	SAVED - 8(%rsp), %rdi	/* the saved %rax */
 	call	x86_user_int
 	movq	%rax, SAVED - 8(%rsp)
 	RESTORE
-	PERCPU_SWAPGS_IRQ_EXIT
+	percpu_swapgs_irq_exit
 	iretq
 
 /*
@@ -217,10 +217,10 @@ user_int_entry:
  */
 	.globl	user_exit_entry
 user_exit_entry:
-	PERCPU_SWAPGS_IRQ_ENTRY
+	percpu_swapgs_irq_entry
 	movq	%rdi, %rax
 	movq	%rsi, %rdx
-	PERCPU_LOAD x86_resume_rsp, %rsp
+	percpu_load x86_resume_rsp, %rsp
 	popq	%r15
 	popq	%r14
 	popq	%r13
@@ -240,7 +240,7 @@ syscall_entry:
 	movq	%rsp, PER_CPU_VAR(x86_user_rsp)
 	movq	PER_CPU_VAR(x86_kernel_rsp), %rsp
 #else
-	PERCPU_SYSCALL_ENTRY x86_user_rsp, x86_kernel_rsp
+	percpu_syscall_entry x86_user_rsp, x86_kernel_rsp
 #endif
 	pushq	%rcx			/* the user's %rip */
 	pushq	%r11			/* and RFLAGS */
@@ -258,7 +258,7 @@ syscall_entry:
 	movq	PER_CPU_VAR(x86_user_rsp), %rsp
 	sysretq
 #else
-	PERCPU_SYSRET_EXIT x86_user_rsp
+	percpu_sysret_exit x86_user_rsp
 #endif
 
 /*
@@ -274,11 +274,11 @@ nmi_entry:
 	SAVE
 #ifdef NAIVE_NMI_ENTRY
 	/* The negative control: trust the saved CS, as for an interrupt. */
-	PERCPU_SWAPGS_IRQ_ENTRY cs=(SAVED + 8 + 8)
+	percpu_swapgs_irq_entry cs=(SAVED + 8 + 8)
 	movzbl	SAVED + 8 + 8(%rsp), %esi
 	andl	$3, %esi		/* swapped: from ring 3 */
 #else
-	PERCPU_PARANOID_ENTRY kernel_gs=(SAVED + 8 + 40)(%rsp), flag=%ebx
+	percpu_paranoid_entry kernel_gs=(SAVED + 8 + 40)(%rsp), flag=%ebx
 	movl	%ebx, %esi
 	xorl	$1, %esi		/* swapped: flag 0 */
 #endif
@@ -293,7 +293,7 @@ nmi_entry:
 	swapgs
 1:
 #else
-	PERCPU_PARANOID_EXIT flag=%ebx
+	percpu_paranoid_exit flag=%ebx
 #endif
 	RESTORE
 	popq	%rbx
@@ -312,7 +312,7 @@ x86_enter_user:
 	pushq	%r13
 	pushq	%r14
 	pushq	%r15
-	PERCPU_STORE %rsp, x86_resume_rsp
+	percpu_store %rsp, x86_resume_rsp
 	pushq	$USER_DS
 	pushq	%rsi
 	pushq	$0x202			/* IF */
@@ -327,13 +327,13 @@ x86_enter_user:
 	xorl	%r9d, %r9d
 	xorl	%r10d, %r10d
 	xorl	%r11d, %r11d
-	PERCPU_SWAPGS_IRQ_EXIT
+	percpu_swapgs_irq_exit
 	iretq
 
 /* The address of this CPU's x86_ints, for a check against this_cpu_ptr. */
 	.globl	x86_this_cpu_ints
 x86_this_cpu_ints:
-	PERCPU_ADDR x86_ints, %rax
+	percpu_addr x86_ints, %rax
 	ret
 
 /* Exceptions are fatal: pass the vector and the word on top of the frame. */
