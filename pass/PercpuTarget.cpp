@@ -721,9 +721,7 @@ Value *PercpuTarget::relaxedRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
   const char *Mnemonic = nullptr;
   switch (RMW.getOperation()) {
   case AtomicRMWInst::Add:
-    Mnemonic = Form->Add;
-    break;
-  case AtomicRMWInst::Sub:
+  case AtomicRMWInst::Sub: // added negated, below
     Mnemonic = Form->Add;
     break;
   case AtomicRMWInst::Or:
