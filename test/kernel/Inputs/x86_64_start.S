@@ -27,6 +27,21 @@
 #define USER_DS (0x18 | 3)
 #define USER_CS (0x20 | 3)
 
+.macro ENABLE_LONG_MODE	/* the BSP's code32 and the APs' code16 alike */
+	movl	%cr4, %eax
+	orl	$(1 << 5), %eax		/* PAE */
+	movl	%eax, %cr4
+	movl	$pml4, %eax
+	movl	%eax, %cr3
+	movl	$0xc0000080, %ecx	/* EFER */
+	rdmsr
+	orl	$(1 << 8), %eax		/* LME */
+	wrmsr
+	movl	%cr0, %eax
+	orl	$((1 << 31) | 1), %eax	/* PG, PE */
+	movl	%eax, %cr0
+.endm
+
 	.section .text.boot, "ax"
 	.code32
 	.balign	4
@@ -67,18 +82,7 @@ _start32:
 	cmpl	$2048, %ecx
 	jne	2b
 
-	movl	%cr4, %eax
-	orl	$(1 << 5), %eax		/* PAE */
-	movl	%eax, %cr4
-	movl	$pml4, %eax
-	movl	%eax, %cr3
-	movl	$0xc0000080, %ecx	/* EFER */
-	rdmsr
-	orl	$(1 << 8), %eax		/* LME */
-	wrmsr
-	movl	%cr0, %eax
-	orl	$((1 << 31) | 1), %eax	/* PG, PE */
-	movl	%eax, %cr0
+	ENABLE_LONG_MODE
 	lgdt	gdt_ptr
 	ljmp	$KERNEL_CS, $start64
 
@@ -119,18 +123,7 @@ x86_trampoline:
 	xorw	%ax, %ax
 	movw	%ax, %ds
 	lgdtl	TRAMP(trampoline_gdt_ptr)
-	movl	%cr4, %eax
-	orl	$(1 << 5), %eax		/* PAE */
-	movl	%eax, %cr4
-	movl	$pml4, %eax
-	movl	%eax, %cr3
-	movl	$0xc0000080, %ecx	/* EFER */
-	rdmsr
-	orl	$(1 << 8), %eax		/* LME */
-	wrmsr
-	movl	%cr0, %eax
-	orl	$((1 << 31) | 1), %eax	/* PG, PE */
-	movl	%eax, %cr0
+	ENABLE_LONG_MODE
 	ljmpl	$KERNEL_CS, $ap_start64
 	.balign	4
 trampoline_gdt_ptr:
