@@ -716,6 +716,10 @@ Value *PercpuTarget::relaxedRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
   auto *IntTy = dyn_cast<IntegerType>(RMW.getValOperand()->getType());
   if (!IntTy || !isX86IntegerWidth(IntTy->getBitWidth()))
     return nullptr;
+  // The AMOs fault on a misaligned address (a packed member); the backend
+  // calls libatomic on this CPU's address instead.
+  if (RMW.getAlign().value() < IntTy->getBitWidth() / 8)
+    return nullptr;
   unsigned Log2 = Log2_32(IntTy->getBitWidth() / 8);
   bool Used = isOldValueUsed(RMW);
   const char *Text = Used ? Form->WithResult : Form->NoResult;
