@@ -312,7 +312,7 @@ def print_tables(results):
     print("# Benchmarks (%s, %s)" % (m["cpu"], m["llvm"]))
     for family, heading, render in PRINTED:
         text = render(results[family]) if results.get(family) else None
-        if text:
+        if text is not None:
             print("\n## %s\n" % heading)
             print(text)
     tg = targets.all_targets(results)
