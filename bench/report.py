@@ -293,32 +293,28 @@ def compile_tables(comp):
 
 # ---------------------------------------------------------------- stdout
 
+# What the terminal shows per family, in this order: (family, heading,
+# render(figures) -> text, or None when the run has nothing to show).
+PRINTED = [
+    ("code", "Code size: this project / best hand-written, -O2 (instructions)",
+     headline_table),
+    ("quality", "Code-quality cases", quality_table),
+    ("remote", "Remote access, x86_64", remote_table),
+    ("runtime", "Run time, x86_64", runtime_table),
+    ("runtime", "Loop bodies (instructions / llvm-mca cycles)", static_loop_table),
+    ("init", "Initialisation", init_table),
+    ("compile", "Compile time", lambda comp: "\n\n".join(compile_tables(comp))),
+]
+
+
 def print_tables(results):
     m = results["machine"]
-    print("# Benchmarks (%s, %s)\n" % (m["cpu"], m["llvm"]))
-    if results.get("code"):
-        print("## Code size: this project / best hand-written, -O2 (instructions)\n")
-        print(headline_table(results["code"]))
-    if results.get("quality"):
-        print("\n## Code-quality cases\n")
-        print(quality_table(results["quality"]))
-    if results.get("remote"):
-        print("\n## Remote access, x86_64\n")
-        print(remote_table(results["remote"]))
-    rt = results.get("runtime")
-    if rt:
-        tab = runtime_table(rt)
-        if tab:
-            print("\n## Run time, x86_64\n")
-            print(tab)
-        print("\n## Loop bodies (instructions / llvm-mca cycles)\n")
-        print(static_loop_table(rt))
-    if results.get("init"):
-        print("\n## Initialisation\n")
-        print(init_table(results["init"]))
-    if results.get("compile"):
-        print("\n## Compile time\n")
-        print("\n\n".join(compile_tables(results["compile"])))
+    print("# Benchmarks (%s, %s)" % (m["cpu"], m["llvm"]))
+    for family, heading, render in PRINTED:
+        text = render(results[family]) if results.get(family) else None
+        if text is not None:
+            print("\n## %s\n" % heading)
+            print(text)
     tg = targets.all_targets(results)
     if tg:
         print("\n## Targets\n")
@@ -334,6 +330,126 @@ def print_tables(results):
 
 
 # ---------------------------------------------------------------- docs
+
+def plot_lines(drawn, name, alt):
+    """The image line for plots.draw's figure `name`, if it was drawn."""
+    return ["![%s](bench-%s.png)\n" % (alt, name)] if name in drawn else []
+
+
+def code_doc(code, drawn):
+    return (["### At -O2: this project / the best hand-written version\n",
+             headline_table(code),
+             "\n✗: more instructions than the best hand-written version;"
+             " what that version gives up is in the target's figures.\n"] +
+            plot_lines(drawn, "insn", "instructions per operation") +
+            ["### Every version at -O2\n",
+             codesize.table_comparison(code, "-O2"),
+             "\n### Every version at -O0\n",
+             codesize.table_comparison(code, "-O0"),
+             "\n### Every operation of this project\n",
+             "`bench/insn-counts` prints this table on its own.\n",
+             codesize.table_ours(code)])
+
+
+def runtime_doc(rt, drawn):
+    out = []
+    tab = runtime_table(rt)
+    if tab:
+        out += ["### x86_64\n",
+                "`bench/runtime/runtime.c`: each thread plays a CPU"
+                " (`percpu_init_reg(cpu)`, pinned to core `cpu`), all threads"
+                " run the same loop at once, %d runs of %d iterations with"
+                " the loops interleaved. Instructions: callgrind, 1 thread,"
+                " %d iterations (inclusive of `get_cpu_id`).\n"
+                % (rt["time_reps"], rt["time_n"], rt.get("callgrind_n", 0)),
+                tab, ""]
+        out += plot_lines(drawn, "runtime", "run-time cost")
+    out += ["### Loop bodies on every architecture\n",
+            "Instructions in the loop body (header to back-edge) at -O2, and"
+            " after the slash llvm-mca's cycles per iteration (200"
+            " iterations) on aarch64 `-mcpu=neoverse-n1` and riscv64"
+            " `-mcpu=sifive-u74`: an estimate from LLVM's scheduling"
+            " models, not a measurement. qemu-user runs these targets but"
+            " its timing says nothing about hardware.\n",
+            static_loop_table(rt)]
+    sk = mca_skipped(rt)
+    if sk:
+        out.append("\n\\* llvm-mca has no scheduling data for %s: the estimate"
+                   " leaves those instructions out." % ", ".join(sk))
+    return out
+
+
+# docs/benchmarks.md's section per family, in this order: (family, heading,
+# introduction: text or intro(figures) -> text, body(figures, drawn plots) ->
+# lines, the plot drawn for the family that closes its section or None).
+DOC_SECTIONS = [
+    ("code", "Code size per access",
+     "Static instructions of one function per operation on an"
+     " `unsigned long`, without the return (at -O0 with the frame"
+     " set-up): `bench/codesize/accessors.c` compiled by `percpu-cc`,"
+     " the hand-written versions of `bench/codesize/baselines/`"
+     " compiled by the same clang with the same flags (their file"
+     " headers say what each models): (a) Linux's `asm/percpu.h`"
+     " style, (b) the reference Rust crate's sequences, (c)"
+     " local-exec `__thread`, (d) `counters[get_cpu_id()]`. A call"
+     " counts as one instruction, plus the body of a helper the"
+     " operation calls (\"a+b\"). Targets: x86_64; aarch64 with"
+     " `-march=armv8.1-a` (LSE); riscv64 (rv64gc); loongarch64.",
+     code_doc, None),
+    ("quality", "Code quality the counts cannot see",
+     "`bench/quality/cases.c`, one function per case, compiled at -O2"
+     " by every build present. Each cell: the instructions of the"
+     " function (or of its loop body), how often the sequence that"
+     " shows the miss appears (for a computed address: how often"
+     " beyond the first), the sequence that shows it fixed, and the"
+     " same build's count of the operation it should match"
+     " (\"reference\"). \"Before\" was measured the same way on"
+     " main at the commit named (`bench/quality/before.json`).",
+     lambda q, drawn: [quality_table(q)], None),
+    ("remote", "Remote access",
+     lambda rem: "`bench/remote/remote.c`, natively: the sum of one counter over"
+     " %d CPUs (`percpu_init` of 64 areas), %d sums per run, both"
+     " loops in every run." % (rem["ncpus"], rem["sums"]),
+     lambda rem, drawn: [remote_table(rem)], None),
+    ("runtime", "Run-time cost",
+     "`bench/runtime/loops.c`: one function per (variant, operation),"
+     " N iterations of one access, a compiler barrier per iteration,"
+     " no unrolling.",
+     runtime_doc, None),
+    ("init", "Initialisation cost",
+     "`bench/init/init.c` linked with a generated template of"
+     " `unsigned char[size - 64]`: `percpu_init(areas, ncpus)` against"
+     " one `memcpy` of the template per CPU into the same (faulted-in,"
+     " warmed) memory, both in every run, one process per run. The"
+     " ratio is memcpy's time over percpu_init's, run by run. \"First"
+     " memcpy pass\": the same copy loop timed on its first call, as"
+     " `percpu_init` always is.",
+     lambda init, drawn: [init_table(init)], ("init", "initialisation")),
+    ("compile", "Compile-time cost of the pass",
+     "The pass's own CPU time is its line of clang's `-ftime-report`"
+     " (user + system), against the front-end timer of the same"
+     " report. SQLite's amalgamation has no per-CPU variable: the"
+     " pass only walks it. Process time comes from hyperfine, runs"
+     " only when two identical compiles agree within 1% in CPU"
+     " time, and counts only when its spread resolves 1%. Generated files: N"
+     " accesses to N/4 variables, 8 per function, mixing"
+     " `this_cpu_inc/add/read/write`, plain `v += x` and"
+     " `*this_cpu_ptr(&v) ^= x`; \"pass alone\" is `opt"
+     " -passes=percpu-lower -time-passes` on the file's -O2 IR.",
+     lambda comp, drawn: ["\n\n".join(compile_tables(comp))], ("compile", "compile time")),
+]
+
+
+def family_doc(figures, drawn, heading, intro, body, plot):
+    """One DOC_SECTIONS row rendered: heading, introduction, body, plot."""
+    lines = ["## %s\n" % heading,
+             (intro(figures) if callable(intro) else intro) + "\n"]
+    lines += body(figures, drawn)
+    lines.append("")
+    if plot:
+        lines += plot_lines(drawn, *plot)
+    return lines
+
 
 def minutes(s):
     return "%.1f minutes" % (s / 60)
@@ -388,129 +504,16 @@ def write_docs(results, cmdline):
         L.append("None.")
     L.append("")
 
-    code = results.get("code")
-    if code:
-        L.append("## Code size per access\n")
-        L.append("Static instructions of one function per operation on an"
-                 " `unsigned long`, without the return (at -O0 with the frame"
-                 " set-up): `bench/codesize/accessors.c` compiled by `percpu-cc`,"
-                 " the hand-written versions of `bench/codesize/baselines/`"
-                 " compiled by the same clang with the same flags (their file"
-                 " headers say what each models): (a) Linux's `asm/percpu.h`"
-                 " style, (b) the reference Rust crate's sequences, (c)"
-                 " local-exec `__thread`, (d) `counters[get_cpu_id()]`. A call"
-                 " counts as one instruction, plus the body of a helper the"
-                 " operation calls (\"a+b\"). Targets: x86_64; aarch64 with"
-                 " `-march=armv8.1-a` (LSE); riscv64 (rv64gc); loongarch64.\n")
-        L.append("### At -O2: this project / the best hand-written version\n")
-        L.append(headline_table(code))
-        L.append("\n✗: more instructions than the best hand-written version;"
-                 " what that version gives up is in the target's figures.\n")
-        if "insn" in drawn:
-            L.append("![instructions per operation](bench-insn.png)\n")
-        L.append("### Every version at -O2\n")
-        L.append(codesize.table_comparison(code, "-O2"))
-        L.append("\n### Every version at -O0\n")
-        L.append(codesize.table_comparison(code, "-O0"))
-        L.append("\n### Every operation of this project\n")
-        L.append("`bench/insn-counts` prints this table on its own.\n")
-        L.append(codesize.table_ours(code))
-        L.append("")
-
-    q = results.get("quality")
-    if q:
-        L.append("## Code quality the counts cannot see\n")
-        L.append("`bench/quality/cases.c`, one function per case, compiled at -O2"
-                 " by every build present. Each cell: the instructions of the"
-                 " function (or of its loop body), how often the sequence that"
-                 " shows the miss appears (for a computed address: how often"
-                 " beyond the first), the sequence that shows it fixed, and the"
-                 " same build's count of the operation it should match"
-                 " (\"reference\"). \"Before\" was measured the same way on"
-                 " main at the commit named (`bench/quality/before.json`).\n")
-        L.append(quality_table(q))
-        L.append("")
-
-    rem = results.get("remote")
-    if rem:
-        L.append("## Remote access\n")
-        L.append("`bench/remote/remote.c`, natively: the sum of one counter over"
-                 " %d CPUs (`percpu_init` of 64 areas), %d sums per run, both"
-                 " loops in every run.\n" % (rem["ncpus"], rem["sums"]))
-        L.append(remote_table(rem))
-        L.append("")
-
-    rt = results.get("runtime")
-    if rt:
-        L.append("## Run-time cost\n")
-        L.append("`bench/runtime/loops.c`: one function per (variant, operation),"
-                 " N iterations of one access, a compiler barrier per iteration,"
-                 " no unrolling.\n")
-        tab = runtime_table(rt)
-        if tab:
-            L.append("### x86_64\n")
-            L.append("`bench/runtime/runtime.c`: each thread plays a CPU"
-                     " (`percpu_init_reg(cpu)`, pinned to core `cpu`), all threads"
-                     " run the same loop at once, %d runs of %d iterations with"
-                     " the loops interleaved. Instructions: callgrind, 1 thread,"
-                     " %d iterations (inclusive of `get_cpu_id`).\n"
-                     % (rt["time_reps"], rt["time_n"], rt.get("callgrind_n", 0)))
-            L.append(tab)
-            L.append("")
-            if "runtime" in drawn:
-                L.append("![run-time cost](bench-runtime.png)\n")
-        L.append("### Loop bodies on every architecture\n")
-        L.append("Instructions in the loop body (header to back-edge) at -O2, and"
-                 " after the slash llvm-mca's cycles per iteration (200"
-                 " iterations) on aarch64 `-mcpu=neoverse-n1` and riscv64"
-                 " `-mcpu=sifive-u74`: an estimate from LLVM's scheduling"
-                 " models, not a measurement. qemu-user runs these targets but"
-                 " its timing says nothing about hardware.\n")
-        L.append(static_loop_table(rt))
-        sk = mca_skipped(rt)
-        if sk:
-            L.append("\n\\* llvm-mca has no scheduling data for %s: the estimate"
-                     " leaves those instructions out." % ", ".join(sk))
-        L.append("")
-
-    init = results.get("init")
-    if init:
-        L.append("## Initialisation cost\n")
-        L.append("`bench/init/init.c` linked with a generated template of"
-                 " `unsigned char[size - 64]`: `percpu_init(areas, ncpus)` against"
-                 " one `memcpy` of the template per CPU into the same (faulted-in,"
-                 " warmed) memory, both in every run, one process per run. The"
-                 " ratio is memcpy's time over percpu_init's, run by run. \"First"
-                 " memcpy pass\": the same copy loop timed on its first call, as"
-                 " `percpu_init` always is.\n")
-        L.append(init_table(init))
-        L.append("")
-        if "init" in drawn:
-            L.append("![initialisation](bench-init.png)\n")
-
-    comp = results.get("compile")
-    if comp:
-        L.append("## Compile-time cost of the pass\n")
-        L.append("The pass's own CPU time is its line of clang's `-ftime-report`"
-                 " (user + system), against the front-end timer of the same"
-                 " report. SQLite's amalgamation has no per-CPU variable: the"
-                 " pass only walks it. Process time comes from hyperfine, runs"
-                 " only when two identical compiles agree within 1% in CPU"
-                 " time, and counts only when its spread resolves 1%. Generated files: N"
-                 " accesses to N/4 variables, 8 per function, mixing"
-                 " `this_cpu_inc/add/read/write`, plain `v += x` and"
-                 " `*this_cpu_ptr(&v) ^= x`; \"pass alone\" is `opt"
-                 " -passes=percpu-lower -time-passes` on the file's -O2 IR.\n")
-        L.append("\n\n".join(compile_tables(comp)))
-        L.append("")
-        if "compile" in drawn:
-            L.append("![compile time](bench-compile.png)\n")
+    for family, heading, intro, body, plot in DOC_SECTIONS:
+        if results.get(family):
+            L += family_doc(results[family], drawn, heading, intro, body, plot)
     L.append("<!-- SPDX-License-Identifier: BSD-2-Clause -->")
     path = os.path.join(DOCS, "benchmarks.md")
     with open(path, "w") as f:
         f.write("\n".join(L).rstrip() + "\n")
     written = [os.path.relpath(path, ROOT)] + \
         [os.path.relpath(p, ROOT) for p in drawn.values()]
+    code = results.get("code")
     if code and update_readme(results, code, tg):
         written.append("README.md")
     return written

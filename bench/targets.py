@@ -307,18 +307,17 @@ def quality_targets(q):
     return out
 
 
+# Each family's targets, in the order the targets table lists them.
+TARGETS_BY_FAMILY = [
+    ("code", code_targets),
+    ("remote", remote_targets),
+    ("runtime", runtime_targets),
+    ("init", init_targets),
+    ("compile", compile_targets),
+    ("quality", quality_targets),
+]
+
+
 def all_targets(results):
-    t = []
-    if results.get("code"):
-        t += code_targets(results["code"])
-    if results.get("remote"):
-        t += remote_targets(results["remote"])
-    if results.get("runtime"):
-        t += runtime_targets(results["runtime"])
-    if results.get("init"):
-        t += init_targets(results["init"])
-    if results.get("compile"):
-        t += compile_targets(results["compile"])
-    if results.get("quality"):
-        t += quality_targets(results["quality"])
-    return t
+    return [t for family, judge in TARGETS_BY_FAMILY if results.get(family)
+            for t in judge(results[family])]

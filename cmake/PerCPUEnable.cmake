@@ -46,15 +46,8 @@ function(percpu_enable target)
   endif()
 
   set(registers ${PerCPU_REGISTERS_${arch}})
-  list(GET registers 0 register)
-  if(DEFINED arg_REGISTER)
-    if(NOT arg_REGISTER IN_LIST registers)
-      string(REPLACE ";" ", " valid "${registers}")
-      message(FATAL_ERROR "percpu_enable(${target}): invalid REGISTER "
-              "'${arg_REGISTER}' for ${arch}; valid: ${valid} (the first is the default)")
-    endif()
-    set(register ${arg_REGISTER})
-  endif()
+  _percpu_choose(register arg_REGISTER "${registers}"
+    "percpu_enable(${target}): invalid REGISTER '${arg_REGISTER}' for ${arch}; valid:")
 
   # As percpu-cc: a register other than the default is named to every
   # unit and picks its own runtime; single-CPU mode has a runtime of its
@@ -86,14 +79,9 @@ function(percpu_enable target)
 
   # The floating-point ABI: the runtime's must be the objects'.
   set(abis ${PerCPU_ABIS_${arch}})
-  list(GET abis 0 abi)
+  _percpu_choose(abi arg_ABI "${abis}"
+    "percpu_enable(${target}): no ${arch} runtime for ABI '${arg_ABI}'; this package has:")
   if(DEFINED arg_ABI)
-    if(NOT arg_ABI IN_LIST abis)
-      string(REPLACE ";" ", " valid "${abis}")
-      message(FATAL_ERROR "percpu_enable(${target}): no ${arch} runtime for ABI "
-              "'${arg_ABI}'; this package has: ${valid} (the first is the default)")
-    endif()
-    set(abi ${arg_ABI})
     list(LENGTH abis nabis)
     if(nabis GREATER 1)
       target_compile_options(${target} PRIVATE -mabi=${abi})
@@ -140,4 +128,23 @@ function(percpu_enable target)
   if(arch MATCHES "^riscv" AND register STREQUAL "gp")
     target_link_options(${target} PRIVATE "LINKER:--no-relax-gp")
   endif()
+endfunction()
+
+# Sets <out> in the caller to the value of the caller's variable <option>
+# when it is defined (an option given), else to the first of <choices>, the
+# default. A given value not among <choices> fails with "<message> <the
+# choices> (the first is the default)": REGISTER and ABI name what this
+# package has in the same way. Defined after percpu_enable, which
+# calls it (CMake looks a function up when it is called).
+function(_percpu_choose out option choices message)
+  list(GET choices 0 chosen)
+  if(DEFINED ${option})
+    set(given "${${option}}")
+    if(NOT given IN_LIST choices)
+      string(REPLACE ";" ", " valid "${choices}")
+      message(FATAL_ERROR "${message} ${valid} (the first is the default)")
+    endif()
+    set(chosen "${given}")
+  endif()
+  set(${out} "${chosen}" PARENT_SCOPE)
 endfunction()
