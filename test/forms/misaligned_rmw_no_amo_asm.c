@@ -20,7 +20,7 @@ DEFINE_PER_CPU(struct rec, r);
 // LA-NOT: amadd
 // LA: add.d ${{[a-z0-9]+}}, $r21,
 // LA-NOT: amadd
-// LA: bl %plt(__atomic_compare_exchange)
+// LA: {{(bl %plt\(|%call36\()}}__atomic_compare_exchange
 void bump_misaligned(long n) {
   __atomic_fetch_add(&r.misaligned, n, __ATOMIC_RELAXED);
 }
@@ -32,7 +32,7 @@ void bump_misaligned(long n) {
 // A64: ret
 // LA-LABEL: {{^}}bump_aligned:
 // LA: amadd.d $zero, $a0,
-// LA-NOT: bl
+// LA-NOT: {{bl|call36}}
 // LA: ret
 void bump_aligned(long n) {
   __atomic_fetch_add(&r.aligned[1], n, __ATOMIC_RELAXED);
