@@ -569,17 +569,19 @@ Value *PercpuTarget::segmentCmpXchg(IRBuilder<> &B, Value *Mem,
 
 /// Whether anything reads the old value an atomicrmw returns. At -O0 clang
 /// stores it into a temporary and loads it back for nothing; that does not
-/// count.
+/// count. A store of the temporary's address does: another pointer may
+/// read it.
 static bool isOldValueUsed(const AtomicRMWInst &RMW) {
   for (const User *U : RMW.users()) {
     auto *Store = dyn_cast<StoreInst>(U);
     auto *Temp = Store ? dyn_cast<AllocaInst>(Store->getPointerOperand())
                        : nullptr;
     if (!Temp || Store->getValueOperand() != &RMW ||
-        !all_of(Temp->users(), [](const User *TU) {
+        !all_of(Temp->users(), [Temp](const User *TU) {
           auto *Load = dyn_cast<LoadInst>(TU);
-          return isa<StoreInst>(TU) || isa<LifetimeIntrinsic>(TU) ||
-                 (Load && Load->use_empty());
+          auto *Into = dyn_cast<StoreInst>(TU);
+          return (Into && Into->getValueOperand() != Temp) ||
+                 isa<LifetimeIntrinsic>(TU) || (Load && Load->use_empty());
         }))
       return true;
   }
@@ -713,6 +715,10 @@ Value *PercpuTarget::relaxedRMW(IRBuilder<> &B, AtomicRMWInst &RMW,
     return nullptr;
   auto *IntTy = dyn_cast<IntegerType>(RMW.getValOperand()->getType());
   if (!IntTy || !isX86IntegerWidth(IntTy->getBitWidth()))
+    return nullptr;
+  // The AMOs fault on a misaligned address (a packed member); the backend
+  // calls libatomic on this CPU's address instead.
+  if (RMW.getAlign().value() < IntTy->getBitWidth() / 8)
     return nullptr;
   unsigned Log2 = Log2_32(IntTy->getBitWidth() / 8);
   bool Used = isOldValueUsed(RMW);

@@ -31,8 +31,14 @@ void tagPercpuAsm(Instruction &I) {
 
 bool maySwitchCpu(const Instruction &I) {
   auto *Call = dyn_cast<CallBase>(&I);
-  if (!Call || isa<IntrinsicInst>(Call))
+  if (!Call)
     return false;
+  // An intrinsic that touches only its arguments' memory (memcpy,
+  // lifetime) or none the program sees (assume) runs no code of the
+  // program's. Others may: wrgsbase writes the base, __builtin_setjmp
+  // returns again after a longjmp from code that switched.
+  if (isa<IntrinsicInst>(Call))
+    return !Call->onlyAccessesInaccessibleMemOrArgMem();
   // Any asm of the program's own may write the base register or mark a
   // preemption boundary (barrier() in preempt_disable).
   return !(Call->isInlineAsm() && I.getMetadata(PercpuAsmTag));

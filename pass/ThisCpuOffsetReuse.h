@@ -29,8 +29,10 @@ class Instruction;
 namespace percpu {
 
 /// Whether I may let the thread continue on another CPU, or mark a point
-/// where code may have done so: a call other than an intrinsic, or an
-/// inline asm, unless the pass wrote it (tagged with tagPercpuAsm).
+/// where code may have done so: a call other than an intrinsic, an
+/// intrinsic that may touch memory other than its arguments' (wrgsbase,
+/// __builtin_setjmp), or an inline asm, unless the pass wrote it (tagged
+/// with tagPercpuAsm).
 bool maySwitchCpu(const llvm::Instruction &I);
 
 /// Marks an asm the pass emits for a per-CPU operation: it cannot switch
