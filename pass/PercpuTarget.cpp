@@ -358,6 +358,41 @@ static const char *singleAccessOp(const Instruction &I, const DataLayout &DL,
   return Op;
 }
 
+/// Replaces the load or store I with a call of the asm Text, which takes
+/// and gives integers: a pointer value goes through ptrtoint/inttoptr. A
+/// load's asm returns the value and takes Operands; a store's takes the
+/// value, then Operands, and returns StoreResultTy. Side effects: the access
+/// reads the base register, which a call may have changed, so it must not
+/// move.
+static CallInst *replaceWithAsm(IRBuilder<> &B, Instruction &I, Type *IntTy,
+                                StringRef Text, StringRef Constraints,
+                                ArrayRef<Value *> Operands,
+                                Type *StoreResultTy) {
+  auto *Load = dyn_cast<LoadInst>(&I);
+  Type *ValTy =
+      Load ? Load->getType() : cast<StoreInst>(I).getValueOperand()->getType();
+  SmallVector<Value *, 3> Args;
+  if (!Load) {
+    Value *V = cast<StoreInst>(I).getValueOperand();
+    Args.push_back(ValTy->isPointerTy() ? B.CreatePtrToInt(V, IntTy) : V);
+  }
+  Args.append(Operands.begin(), Operands.end());
+  SmallVector<Type *, 3> ArgTypes;
+  for (Value *A : Args)
+    ArgTypes.push_back(A->getType());
+  Type *ResultTy = !Load ? StoreResultTy
+                   : ValTy->isPointerTy() ? IntTy
+                                          : ValTy;
+  auto *FTy = FunctionType::get(ResultTy, ArgTypes, false);
+  CallInst *Asm =
+      B.CreateCall(InlineAsm::get(FTy, Text, Constraints, true), Args);
+  if (Load)
+    Load->replaceAllUsesWith(
+        ValTy->isPointerTy() ? B.CreateIntToPtr(Asm, ValTy) : Asm);
+  I.eraseFromParent();
+  return Asm;
+}
+
 Instruction *PercpuTarget::lowerIndexedAccess(Instruction &I) {
   const IndexedAccessForm *Form = Info.Indexed;
   const DataLayout &DL = M.getDataLayout();
@@ -377,30 +412,10 @@ Instruction *PercpuTarget::lowerIndexedAccess(Instruction &I) {
       {"{A}", "$1"},
       {"{R}", asmRegister(Info, Reg)},
       {"{OP}", Op}};
-  Type *ValTy = Load ? Load->getType() : Store->getValueOperand()->getType();
-  Type *OpTy = ValTy->isPointerTy() ? IntTy : ValTy;
-  CallInst *Asm;
-  // Side effects: the access reads the base register, which a call may
-  // have changed, so it must not move.
-  if (Load) {
-    auto *FTy = FunctionType::get(OpTy, {IntTy}, false);
-    Asm = B.CreateCall(
-        InlineAsm::get(FTy, expand(Form->Load, Fields), "=r,r", true), {Addr});
-    Value *V = Asm;
-    if (ValTy->isPointerTy())
-      V = B.CreateIntToPtr(V, ValTy);
-    Load->replaceAllUsesWith(V);
-  } else {
-    Value *V = Store->getValueOperand();
-    if (ValTy->isPointerTy())
-      V = B.CreatePtrToInt(V, IntTy);
-    auto *FTy = FunctionType::get(B.getVoidTy(), {OpTy, IntTy}, false);
-    Asm = B.CreateCall(
-        InlineAsm::get(FTy, expand(Form->Store, Fields), "r,r,~{memory}", true),
-        {V, Addr});
-  }
-  I.eraseFromParent();
-  return Asm;
+  return replaceWithAsm(B, I, IntTy,
+                        expand(Load ? Form->Load : Form->Store, Fields),
+                        Load ? "=r,r" : "r,r,~{memory}", {Addr},
+                        B.getVoidTy());
 }
 
 Instruction *PercpuTarget::lowerShortAccess(Instruction &I, bool InLoop) {
@@ -420,7 +435,6 @@ Instruction *PercpuTarget::lowerShortAccess(Instruction &I, bool InLoop) {
   const char *Op = singleAccessOp(I, DL, Form->LoadOps, Form->StoreOps);
   if (!Op)
     return nullptr;
-  Type *ValTy = Load ? Load->getType() : Store->getValueOperand()->getType();
 
   // Only "template global + constant" has a symbol to split in two parts.
   IRBuilder<> B(&I);
@@ -459,26 +473,10 @@ Instruction *PercpuTarget::lowerShortAccess(Instruction &I, bool InLoop) {
     Text = std::string(Form->Prologue) + "\n\t" + Text + "\n\t" +
            Form->Epilogue;
 
+  // The store's result is the scratch register.
   Type *IntTy = DL.getIntPtrType(B.getContext());
-  Type *OpTy = ValTy->isPointerTy() ? IntTy : ValTy;
-  CallInst *Asm;
-  if (Load) {
-    auto *FTy = FunctionType::get(OpTy, {Symbol->getType()}, false);
-    Asm = B.CreateCall(InlineAsm::get(FTy, Text, "=r,i", true), {Symbol});
-    Value *V = Asm;
-    if (ValTy->isPointerTy())
-      V = B.CreateIntToPtr(V, ValTy);
-    Load->replaceAllUsesWith(V);
-  } else {
-    Value *V = Store->getValueOperand();
-    if (ValTy->isPointerTy())
-      V = B.CreatePtrToInt(V, IntTy);
-    auto *FTy = FunctionType::get(IntTy, {OpTy, Symbol->getType()}, false);
-    Asm = B.CreateCall(InlineAsm::get(FTy, Text, "=&r,r,i,~{memory}", true),
-                       {V, Symbol});
-  }
-  I.eraseFromParent();
-  return Asm;
+  return replaceWithAsm(B, I, IntTy, Text,
+                        Load ? "=r,i" : "=&r,r,i,~{memory}", {Symbol}, IntTy);
 }
 
 //===----------------------------------------------------------------------===//
