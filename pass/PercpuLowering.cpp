@@ -1040,6 +1040,21 @@ static std::optional<PercpuOptions> parseMode(StringRef Mode,
   return Opts;
 }
 
+/// A base register that the code generator also moves: RISC-V's software
+/// shadow call stack pushes each return address through gp, so every
+/// per-CPU access in a call it makes would reach a word past this CPU's
+/// copy, and the push itself would write into per-CPU memory.
+static void diagnoseBaseRegisterInUse(Module &M, const Triple &TT,
+                                      StringRef Reg, Diagnostics &Diag) {
+  if (!TT.isRISCV() || Reg != "gp")
+    return;
+  if (any_of(M, [](const Function &F) { return compat::movesRiscvGp(F); }))
+    Diag.error("-fsanitize=shadow-call-stack keeps the shadow stack pointer "
+               "in gp, the per-CPU base register",
+               "make tp the base register (-DPERCPU_REGISTER=tp, percpu-cc "
+               "--percpu-reg=tp), or build without the shadow call stack");
+}
+
 PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   bool Changed = removePluginGuard(M);
   std::string RequestedReg = takeConfigString(M, PERCPU_REGISTER_VAR);
@@ -1075,6 +1090,8 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   if (!Reg || !Opts)
     return PreservedAnalyses::none();
   Opts->Reg = *Reg;
+  if (!Opts->SingleCpu)
+    diagnoseBaseRegisterInUse(M, TT, *Reg, Diag);
   requireMatchingRuntime(M, *Opts);
   markForExecutableOnly(M);
 
