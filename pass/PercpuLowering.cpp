@@ -250,6 +250,21 @@ static void diagnoseUnsupportedGlobals(Module &M,
       }
     GV->setThreadLocal(false);
   }
+  // A C++ function-local static (Itanium name _ZZ...) with a dynamic
+  // initialiser has a guard variable (_ZGV + the name without _Z): the
+  // first CPU to run the function would initialise its own copy and set
+  // the guard, and every other CPU's copy would keep the template's value.
+  for (GlobalVariable *GV : Globals) {
+    StringRef Name = GV->getName();
+    if (Name.starts_with("_ZZ") &&
+        M.getNamedGlobal(("_ZGV" + Name.drop_front(2)).str()))
+      Diag.error(*GV,
+                 "a function-local static per-CPU variable with a dynamic "
+                 "initialiser would be initialised only in the copy of the "
+                 "first CPU to run the function",
+                 "initialise it with a constant expression, or define it "
+                 "with DEFINE_PER_CPU outside the function");
+  }
   for (GlobalAlias &GA : M.aliases())
     if (isPercpuPointer(&GA) || isPercpuPointerType(GA.getAliasee()->getType()))
       Diag.error(GA, AliasProblem.What, AliasProblem.Advice);
