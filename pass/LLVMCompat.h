@@ -167,6 +167,23 @@ inline void setNoSanitize(llvm::Instruction &I) {
 #endif
 }
 
+/// Whether F's prologue and epilogue move RISC-V gp by a word: the software
+/// shadow call stack (-fsanitize=shadow-call-stack) keeps its pointer in gp
+/// from LLVM 17 on (in x18 before, which needs -ffixed-x18). A function
+/// given the Zicfiss shadow stack instead ("hw-shadow-stack", from
+/// -fcf-protection=return on LLVM 20 and later, with Zimop) leaves gp alone.
+inline bool movesRiscvGp(const llvm::Function &F) {
+#if LLVM_VERSION_MAJOR >= 17
+  return F.hasFnAttribute(llvm::Attribute::ShadowCallStack) &&
+         !(F.hasFnAttribute("hw-shadow-stack") &&
+           F.getFnAttribute("target-features")
+               .getValueAsString()
+               .contains("+zimop"));
+#else
+  return false;
+#endif
+}
+
 /// Calls AddPasses(MPM) at the end of the optimisation pipeline. LLVM 20
 /// gave the callback a ThinOrFullLTOPhase argument, which the generic
 /// lambdas accept and ignore.

@@ -250,6 +250,21 @@ static void diagnoseUnsupportedGlobals(Module &M,
       }
     GV->setThreadLocal(false);
   }
+  // A C++ function-local static (Itanium name _ZZ...) with a dynamic
+  // initialiser has a guard variable (_ZGV + the name without _Z): the
+  // first CPU to run the function would initialise its own copy and set
+  // the guard, and every other CPU's copy would keep the template's value.
+  for (GlobalVariable *GV : Globals) {
+    StringRef Name = GV->getName();
+    if (Name.starts_with("_ZZ") &&
+        M.getNamedGlobal(("_ZGV" + Name.drop_front(2)).str()))
+      Diag.error(*GV,
+                 "a function-local static per-CPU variable with a dynamic "
+                 "initialiser would be initialised only in the copy of the "
+                 "first CPU to run the function",
+                 "initialise it with a constant expression, or define it "
+                 "with DEFINE_PER_CPU outside the function");
+  }
   for (GlobalAlias &GA : M.aliases())
     if (isPercpuPointer(&GA) || isPercpuPointerType(GA.getAliasee()->getType()))
       Diag.error(GA, AliasProblem.What, AliasProblem.Advice);
@@ -1040,6 +1055,21 @@ static std::optional<PercpuOptions> parseMode(StringRef Mode,
   return Opts;
 }
 
+/// A base register that the code generator also moves: RISC-V's software
+/// shadow call stack pushes each return address through gp, so every
+/// per-CPU access in a call it makes would reach a word past this CPU's
+/// copy, and the push itself would write into per-CPU memory.
+static void diagnoseBaseRegisterInUse(Module &M, const Triple &TT,
+                                      StringRef Reg, Diagnostics &Diag) {
+  if (!TT.isRISCV() || Reg != "gp")
+    return;
+  if (any_of(M, [](const Function &F) { return compat::movesRiscvGp(F); }))
+    Diag.error("-fsanitize=shadow-call-stack keeps the shadow stack pointer "
+               "in gp, the per-CPU base register",
+               "make tp the base register (-DPERCPU_REGISTER=tp, percpu-cc "
+               "--percpu-reg=tp), or build without the shadow call stack");
+}
+
 PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   bool Changed = removePluginGuard(M);
   std::string RequestedReg = takeConfigString(M, PERCPU_REGISTER_VAR);
@@ -1075,6 +1105,8 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   if (!Reg || !Opts)
     return PreservedAnalyses::none();
   Opts->Reg = *Reg;
+  if (!Opts->SingleCpu)
+    diagnoseBaseRegisterInUse(M, TT, *Reg, Diag);
   requireMatchingRuntime(M, *Opts);
   markForExecutableOnly(M);
 
