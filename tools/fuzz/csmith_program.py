@@ -51,12 +51,18 @@ class NotApplicable(Exception):
     """The program has a shape the transformation does not handle."""
 
 
+CSMITH_TIMEOUT = 60  # seconds; csmith itself runs that long on a few seeds
+
+
 def generate(seed, options):
     """The text of csmith's program for seed."""
     # csmith writes platform.info into its working directory.
     with tempfile.TemporaryDirectory(prefix="percpu-csmith-") as cwd:
-        result = subprocess.run(["csmith", "--seed", str(seed)] + options, cwd=cwd,
-                                capture_output=True, text=True, timeout=60)
+        try:
+            result = subprocess.run(["csmith", "--seed", str(seed)] + options, cwd=cwd,
+                                    capture_output=True, text=True, timeout=CSMITH_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise NotApplicable("csmith timed out")
     if result.returncode != 0:
         raise NotApplicable("csmith failed: " + result.stderr.strip()[:200])
     return result.stdout

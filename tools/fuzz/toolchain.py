@@ -105,7 +105,9 @@ def execute(cmd, timeout):
                         time.monotonic() - start, timed_out=True)
     seconds = time.monotonic() - start
     status = r.returncode
-    timed_out = status == 128 + 9 and seconds >= timeout
+    # At the limit, timeout signals its whole process group, itself
+    # included: with KILL, it dies too, and subprocess sees -9.
+    timed_out = status in (-9, 128 + 9) and seconds >= timeout
     if status > 128:  # killed by a signal: report it as subprocess would
         status = 128 - status
     return Finished(status, r.stdout.decode(errors="replace"),
