@@ -1083,9 +1083,9 @@ static void diagnoseThreadLocalsWithBase(Module &M, const ArchInfo &Info,
                       Reg + ", the per-CPU base register")
                          .str();
   std::string Advice =
-      ("make " + Info.Registers.front() + " the base register (-DPERCPU_REGISTER=" +
-       Info.Registers.front() + ", percpu-cc --percpu-reg=" +
-       Info.Registers.front() +
+      ("make " + Info.Registers.front() +
+       " the base register (-DPERCPU_REGISTER=" + Info.Registers.front() +
+       ", percpu-cc --percpu-reg=" + Info.Registers.front() +
        "), or drop _Thread_local/__thread (thread_local in C++)")
           .str();
   for (GlobalVariable &GV : M.globals())
