@@ -1070,6 +1070,30 @@ static void diagnoseBaseRegisterInUse(Module &M, const Triple &TT,
                "--percpu-reg=tp), or build without the shadow call stack");
 }
 
+/// A base register that is also the target's thread pointer: every
+/// thread-local access computes its address from it, so it would read and
+/// write this CPU's per-CPU memory instead of the thread's TLS block.
+/// -femulated-tls leaves the same IR, and its runtime finds the thread's
+/// data through the libc's thread pointer too, so it is rejected alike.
+static void diagnoseThreadLocalsWithBase(Module &M, const ArchInfo &Info,
+                                         StringRef Reg, Diagnostics &Diag) {
+  if (Info.ThreadPointer.empty() || Reg != Info.ThreadPointer)
+    return;
+  std::string What = ("a thread-local variable's address is computed from " +
+                      Reg + ", the per-CPU base register")
+                         .str();
+  std::string Advice =
+      ("make " + Info.Registers.front() +
+       " the base register (-DPERCPU_REGISTER=" + Info.Registers.front() +
+       ", percpu-cc --percpu-reg=" + Info.Registers.front() +
+       "), or drop _Thread_local/__thread (thread_local in C++)")
+          .str();
+  for (GlobalVariable &GV : M.globals())
+    if (GV.isThreadLocal() && GV.getAddressSpace() != PERCPU_ADDRESS_SPACE &&
+        (!GV.isDeclaration() || !GV.use_empty()))
+      Diag.error(GV, What, Advice.c_str());
+}
+
 PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   bool Changed = removePluginGuard(M);
   std::string RequestedReg = takeConfigString(M, PERCPU_REGISTER_VAR);
@@ -1105,8 +1129,10 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   if (!Reg || !Opts)
     return PreservedAnalyses::none();
   Opts->Reg = *Reg;
-  if (!Opts->SingleCpu)
+  if (!Opts->SingleCpu) {
     diagnoseBaseRegisterInUse(M, TT, *Reg, Diag);
+    diagnoseThreadLocalsWithBase(M, *Info, *Reg, Diag);
+  }
   requireMatchingRuntime(M, *Opts);
   markForExecutableOnly(M);
 

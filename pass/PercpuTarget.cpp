@@ -131,16 +131,17 @@ static constexpr unsigned X86GSAddrSpace = 256;
 
 static const ArchInfo ArchTable[] = {
     {Triple::x86_64, Strategy::Segment, X86GSAddrSpace, x86_64Regs, "",
-     x86_64Dwarf, X86_64DebugMark, nullptr, nullptr, nullptr, nullptr},
+     x86_64Dwarf, X86_64DebugMark, nullptr, nullptr, nullptr, nullptr, ""},
     {Triple::aarch64, Strategy::BaseReg, 0, aarch64Regs, "", aarch64Dwarf,
-     AArch64DebugMark, nullptr, nullptr, nullptr, &AArch64RelaxedRMW},
+     AArch64DebugMark, nullptr, nullptr, nullptr, &AArch64RelaxedRMW,
+     "tpidr_el0"},
     {Triple::riscv64, Strategy::BaseReg, 0, riscv64Regs, "", riscvDwarf, 0,
-     &RISCV64Short, "add {T}, {A}, {R}", nullptr, nullptr},
+     &RISCV64Short, "add {T}, {A}, {R}", nullptr, nullptr, "tp"},
     {Triple::riscv32, Strategy::BaseReg, 0, riscv32Regs, "", riscvDwarf, 0,
-     &RISCV32Short, "add {T}, {A}, {R}", nullptr, nullptr},
+     &RISCV32Short, "add {T}, {A}, {R}", nullptr, nullptr, "tp"},
     {Triple::loongarch64, Strategy::BaseReg, 0, loongarch64Regs, "$",
      loongarch64Dwarf, 0, nullptr, "add.d {T}, {R}, {A}", &LoongArch64Indexed,
-     &LoongArch64RelaxedRMW},
+     &LoongArch64RelaxedRMW, ""},
 };
 
 const ArchInfo *PercpuTarget::lookup(const Triple &TT) {

@@ -126,6 +126,11 @@ struct ArchInfo {
   const IndexedAccessForm *Indexed;
   /// BaseReg: relaxed read-modify-writes written as asm, or null.
   const RelaxedRMWForm *RelaxedRMW;
+  /// The register the ELF TLS code reads the thread pointer from, as
+  /// Registers names it, when it is one of them (x86_64 fs and LoongArch
+  /// $tp are not): chosen as the base, every thread-local access in the
+  /// unit would address per-CPU memory.
+  llvm::StringRef ThreadPointer;
 };
 
 /// How a unit asked to be lowered (<percpu.h> turns -D options into
