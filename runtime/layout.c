@@ -15,6 +15,19 @@
 
 #include "percpu_internal.h"
 
+/*
+ * The offset table's capacity: __percpu_max_cpus_<N>, which every unit
+ * built with PERCPU_MAX_CPUS=N (N > 0) references (percpu.h), and the
+ * absolute symbol __percpu_max_cpus = N (0 on the architectures without
+ * one) for the linker fragments' __percpu_table_bytes.
+ */
+#if PERCPU__MAX_CPUS
+const char PERCPU__PASTE(__percpu_max_cpus_, PERCPU__MAX_CPUS) = 0;
+#endif
+__asm__(".globl __percpu_max_cpus\n"
+        ".hidden __percpu_max_cpus\n"
+        ".set __percpu_max_cpus, " PERCPU__STRING(PERCPU__MAX_CPUS));
+
 /* Set before the set-up, frozen by it (percpu__freeze_dynamic). */
 struct percpu__reserve percpu__reserve PERCPU__STATE = {
     PERCPU_DYNAMIC_BYTES_DEFAULT, PERCPU_DYNAMIC_ALIGN_DEFAULT, 0};

@@ -162,24 +162,47 @@ static inline void percpu__geometry(struct percpu__geometry *g) {
   g->stride = end ? percpu__round_up(end, g->align) : g->align;
 }
 
-/* The offset table (header, ncpus entries and one past the last) and the
- * allocator's map. */
+/*
+ * The offset table's capacity (PERCPU_MAX_CPUS, percpu.h): every table,
+ * the one before the set-up too, has at least this many entries, and the
+ * set-up takes no more CPUs. 0 where per_cpu checks a run-time count.
+ */
+#if defined(__aarch64__)
+#define PERCPU__MAX_CPUS PERCPU_MAX_CPUS
+#else
+#define PERCPU__MAX_CPUS 0
+#endif
+
+/* The table's entries: ncpus and one past the last, or the capacity. */
+static inline size_t percpu__table_entries(unsigned ncpus) {
+  size_t n = (size_t)ncpus + 1;
+  return n > PERCPU__MAX_CPUS ? n : PERCPU__MAX_CPUS;
+}
+
+/* The offset table (header and entries) and the allocator's map. */
 static inline size_t percpu__table_bytes(const struct percpu__geometry *g,
                                          unsigned ncpus) {
   return percpu__round_up(sizeof(struct percpu__table) +
-                              ((size_t)ncpus + 1) * sizeof(uintptr_t) +
+                              percpu__table_entries(ncpus) * sizeof(uintptr_t) +
                               g->dynamic_bytes / PERCPU_ALLOC_UNIT,
                           sizeof(uintptr_t));
 }
 
+/* Too many CPUs for the table's capacity. */
+static inline int percpu__above_capacity(unsigned ncpus) {
+  return PERCPU__MAX_CPUS && ncpus > PERCPU__MAX_CPUS;
+}
+
 /*
  * The areas, then the bookkeeping, rounded up to the areas' alignment (a
- * size aligned_alloc accepts). 0 when ncpus is 0 or the sum does not fit.
+ * size aligned_alloc accepts). 0 when ncpus is 0, above the capacity, or
+ * the sum does not fit.
  */
 static inline size_t percpu__areas_bytes(const struct percpu__geometry *g,
                                          unsigned ncpus) {
   size_t bytes;
-  if (!ncpus || __builtin_mul_overflow((size_t)ncpus, g->stride, &bytes) ||
+  if (!ncpus || percpu__above_capacity(ncpus) ||
+      __builtin_mul_overflow((size_t)ncpus, g->stride, &bytes) ||
       __builtin_add_overflow(bytes,
                              percpu__table_bytes(g, ncpus) + g->align - 1,
                              &bytes))
