@@ -23,20 +23,28 @@
 DEFINE_PER_CPU(uintptr_t, __percpu_self_offset) PERCPU__HIDDEN = 0;
 
 /*
- * No CPU until the set-up: the count before the entries is 0, and every
- * entry per_cpu may read is PERCPU_OFFSET_OFFLINE, on AArch64 all
- * PERCPU_MAX_CPUS of them (8 bytes each: 32 KiB of read-only data by
- * default). A table rather than a pointer whose every read faults: the
- * count stays in the table's header, so per_cpu_ptr and
+ * No CPU until the set-up: the count in the header is 0, and every entry
+ * per_cpu may read is PERCPU_OFFSET_OFFLINE, on AArch64 all
+ * PERCPU_MAX_CPUS of them and offsets[-1] (8 bytes each: 32 KiB of
+ * read-only data by default). A table rather than a pointer whose every
+ * read faults: the count stays in the table's header, so per_cpu_ptr and
  * for_each_possible_cpu read 0 from it before the set-up, and every
  * reader still sees a whole table or this one through its one load of
  * offsets; a count read apart from the pointer could be seen before it.
  */
 #define NO_CPUS_ENTRIES (PERCPU__MAX_CPUS > 1 ? PERCPU__MAX_CPUS : 1)
-static const uintptr_t no_cpus[1 + NO_CPUS_ENTRIES] = {
-    0, [1 ... NO_CPUS_ENTRIES] = PERCPU_OFFSET_OFFLINE};
+static const struct {
+  struct percpu__table header;
+  uintptr_t entries[NO_CPUS_ENTRIES];
+} no_cpus = {
+#if defined(__aarch64__)
+    {0, 0, PERCPU_OFFSET_OFFLINE},
+#else
+    {0, 0},
+#endif
+    {[0 ... NO_CPUS_ENTRIES - 1] = PERCPU_OFFSET_OFFLINE}};
 struct percpu_remote_layout __percpu_remote_layout PERCPU__STATE = {
-    &no_cpus[1], 0};
+    no_cpus.entries, 0};
 
 static _Bool claimed PERCPU__STATE;
 /* Where percpu_setup_cpu copies the template's bytes from. */
@@ -147,6 +155,9 @@ static int setup(const struct percpu__geometry *g, void *const *areas,
   for (size_t cpu = ncpus; cpu < n; cpu++)
     entries[cpu] = PERCPU_OFFSET_OFFLINE;
   header->num = ncpus;
+#if defined(__aarch64__)
+  header->below = PERCPU_OFFSET_OFFLINE; /* past the capacity */
+#endif
   percpu__alloc_map = (unsigned char *)(entries + n);
   template_src = src;
 

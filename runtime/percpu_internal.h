@@ -106,14 +106,25 @@ extern const uint32_t __stop_percpu_align[] PERCPU__HIDDEN;
 /*
  * The bookkeeping that percpu_table_bytes() sizes, in the storage the
  * set-up is given: the offset table that __percpu_remote_layout points to,
- * after a header whose last 4 bytes hold the number of entries (percpu.h
- * reads them as ((const unsigned *)offsets)[-1]), then the dynamic
- * allocator's map, one byte per PERCPU_ALLOC_UNIT of the reserve.
+ * after a header that holds the number of CPUs (percpu.h's __percpu_count:
+ * the 4 bytes before the entries, on AArch64 before offsets[-1], which
+ * per_cpu reads for a CPU number past the table's capacity), then the
+ * dynamic allocator's map, one byte per PERCPU_ALLOC_UNIT of the reserve.
+ * The linker fragments size it with the absolute symbol
+ * __percpu_table_header_bytes (layout.c).
  */
 struct percpu__table {
   uint32_t reserved;
-  uint32_t num; /* ((const unsigned *)offsets)[-1]; the entries follow */
+  uint32_t num; /* __percpu_count(offsets) */
+#if defined(__aarch64__)
+  uintptr_t below; /* offsets[-1]: PERCPU_OFFSET_OFFLINE */
+#define PERCPU__TABLE_HEADER_BYTES 16
+#else
+#define PERCPU__TABLE_HEADER_BYTES 8
+#endif
 };
+_Static_assert(sizeof(struct percpu__table) == PERCPU__TABLE_HEADER_BYTES,
+               "the linker fragments' header size");
 #define PERCPU__TABLE_ENTRIES(table)                                           \
   ((uintptr_t *)((char *)(table) + sizeof(struct percpu__table)))
 

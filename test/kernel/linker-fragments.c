@@ -37,15 +37,17 @@
 // DELTA-DAG: 0000000000000004 {{.*}} PERCPU_NR_CPUS
 // DELTA-DAG: 0000000000000040 {{.*}} __percpu_area_align
 // The stride holds the template (0x14 bytes, rounded to 64) and the default
-// dynamic reserve (2048); the table after the areas holds an 8-byte header,
-// the runtime's capacity of 4096 entries (__percpu_max_cpus: aarch64's
+// dynamic reserve (2048); the table after the areas holds a 16-byte header
+// (__percpu_table_header_bytes: aarch64's has offsets[-1]), the runtime's
+// capacity of 4096 entries (__percpu_max_cpus: aarch64's
 // PERCPU_MAX_CPUS, more than 4 and one past the last), and a map byte per
 // 16 bytes of the reserve.
 // DELTA-DAG: 0000000000000840 {{.*}} __percpu_stride
 // DELTA-DAG: 0000000000000800 {{.*}} __percpu_dynamic_bytes
 // DELTA-DAG: 0000000000000040 {{.*}} __percpu_dynamic_align
 // DELTA-DAG: 0000000000001000 {{.*}} __percpu_max_cpus
-// DELTA-DAG: 0000000000008088 {{.*}} __percpu_table_bytes
+// DELTA-DAG: 0000000000000010 {{.*}} __percpu_table_header_bytes
+// DELTA-DAG: 0000000000008090 {{.*}} __percpu_table_bytes
 // DELTA-DAG: {{[0-9a-f]+}}{{[048c]}}0 {{.*}} _percpu_start
 // DELTA-DAG: [[END:[0-9a-f]+]] {{.*}} _percpu_end
 // DELTA-DAG: [[END]] {{.*}} _percpu_table_start
