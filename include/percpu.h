@@ -334,7 +334,8 @@ __percpu_size_t percpu_area_align(void); /* alignment of every area (>= 64) */
 /* bytes of an area, dynamic reserve included */
 __percpu_size_t percpu_area_stride(void);
 __percpu_size_t percpu_table_bytes(unsigned ncpus); /* the bookkeeping */
-/* ncpus areas and the bookkeeping, contiguous: what percpu_init needs. */
+/* ncpus areas and the bookkeeping, contiguous: what percpu_init needs; 0
+ * for ncpus 0, above PERCPU_MAX_CPUS (AArch64) or past the address space. */
 __percpu_size_t percpu_areas_bytes(unsigned ncpus);
 
 /*
@@ -347,12 +348,14 @@ __percpu_size_t percpu_areas_bytes(unsigned ncpus);
  * template or above), aligned to percpu_area_align(), or NULL for a CPU
  * that percpu_setup_cpu brings up later. table is percpu_table_bytes(ncpus)
  * bytes aligned to a pointer; the runtime keeps it. -EINVAL: areas or table
- * NULL, misaligned or too small, ncpus 0 or above INT_MAX.
+ * NULL, misaligned or too small, ncpus 0, above INT_MAX or (AArch64) above
+ * PERCPU_MAX_CPUS, the table's capacity.
  *
  * percpu_init: ncpus areas at base, percpu_area_stride() apart, then the
  * table: percpu_areas_bytes(ncpus) bytes aligned to percpu_area_align().
- * -EINVAL: base NULL or misaligned, ncpus 0, above INT_MAX, or so large
- * that the memory would not fit the address space.
+ * -EINVAL: base NULL or misaligned, ncpus 0, above INT_MAX or
+ * PERCPU_MAX_CPUS, or so large that the memory would not fit the address
+ * space.
  *
  * percpu_init_buffer: the same in a buffer of any alignment, such as a
  * static array sized before there is an allocator: -ENOSPC when it is too
@@ -501,7 +504,7 @@ static_assert
 #else
 _Static_assert
 #endif
-    ((PERCPU_MAX_CPUS) >= 0 && (PERCPU_MAX_CPUS) <= 65536,
+    ((unsigned long long)(PERCPU_MAX_CPUS) <= 65536, /* a negative is huge */
      "PERCPU_MAX_CPUS must be 0 (a run-time bound) or from 1 to 65536");
 #ifdef PERCPU_SINGLE_CPU
 #ifdef __cplusplus
