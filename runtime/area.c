@@ -36,13 +36,8 @@ DEFINE_PER_CPU(uintptr_t, __percpu_self_offset) PERCPU__HIDDEN = 0;
 static const struct {
   struct percpu__table header;
   uintptr_t entries[NO_CPUS_ENTRIES];
-} no_cpus = {
-#if defined(__aarch64__)
-    {0, 0, PERCPU_OFFSET_OFFLINE},
-#else
-    {0, 0},
-#endif
-    {[0 ... NO_CPUS_ENTRIES - 1] = PERCPU_OFFSET_OFFLINE}};
+} no_cpus = {PERCPU__TABLE_HEADER(0),
+             {[0 ... NO_CPUS_ENTRIES - 1] = PERCPU_OFFSET_OFFLINE}};
 struct percpu_remote_layout __percpu_remote_layout PERCPU__STATE = {
     no_cpus.entries, 0};
 

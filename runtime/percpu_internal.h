@@ -125,6 +125,12 @@ struct percpu__table {
 };
 _Static_assert(sizeof(struct percpu__table) == PERCPU__TABLE_HEADER_BYTES,
                "the linker fragments' header size");
+/* A constant table's header with the count num. */
+#if defined(__aarch64__)
+#define PERCPU__TABLE_HEADER(num) {0, (num), PERCPU_OFFSET_OFFLINE}
+#else
+#define PERCPU__TABLE_HEADER(num) {0, (num)}
+#endif
 #define PERCPU__TABLE_ENTRIES(table)                                           \
   ((uintptr_t *)((char *)(table) + sizeof(struct percpu__table)))
 

@@ -22,13 +22,7 @@ static _Bool initialised;
 static const struct {
   struct percpu__table header;
   uintptr_t offsets[2];
-} one_cpu = {
-#if defined(__aarch64__)
-    {0, 1, PERCPU_OFFSET_OFFLINE},
-#else
-    {0, 1},
-#endif
-    {0, PERCPU_OFFSET_OFFLINE}};
+} one_cpu = {PERCPU__TABLE_HEADER(1), {0, PERCPU_OFFSET_OFFLINE}};
 struct percpu_remote_layout __percpu_remote_layout = {one_cpu.offsets, 1};
 
 /* No dynamic reserve here (percpu/alloc.h): every request is -ENODEV. */
