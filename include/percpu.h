@@ -515,13 +515,14 @@ _Static_assert
     ((PERCPU_MAX_CPUS) <= 1,
      "single-CPU mode takes PERCPU_MAX_CPUS 1 (the default) or 0");
 #endif
-#if PERCPU_MAX_CPUS
+#if PERCPU_MAX_CPUS && defined(__ELF__)
 /*
  * The runtime defines __percpu_max_cpus_<its value>; this unit needs the
  * one of its own value. A PC-relative word (no dynamic relocation, so
  * read-only data even in a PIE) in a section the linker keeps
  * (SHF_GNU_RETAIN, "R"), from top-level asm, which -O2 and LTO keep: a
- * mismatch is an undefined symbol whatever the options.
+ * mismatch is an undefined symbol whatever the options. (ELF only: the
+ * pass rejects other object formats with an error of its own.)
  */
 #define __percpu_max_cpus_sym_(n) "__percpu_max_cpus_" #n
 #define __percpu_max_cpus_sym(n) __percpu_max_cpus_sym_(n)
