@@ -192,12 +192,17 @@ def init_targets(init):
                      prof_ir=p["ir"],
                      copy_ir=sum(v for k, v in p["callees"].items() if "memcpy" in k),
                      top_callee=top, top_callee_ir=others.get(top, 0))
+        if "i1" in p:  # runs before the cache simulation have no misses
+            facts.update(prof_i1=p["i1"], copy_i1=sum(
+                v for k, v in p["callees_i1"].items() if "memcpy" in k))
     facts.update({
         "worst": "%s × %d" % (I.size_name(w["size"]), w["ncpus"]),
         "worst_pct": "%.0f" % (100 * w["ratio"]["median"]),
         "worst_copy_us": "%.2f" % (summary([m for m, _, _ in w["runs"]])["median"] * 1e6),
         "worst_init_us": "%.2f" % (summary([i for _, i, _ in w["runs"]])["median"] * 1e6),
         "worst_cold_us": "%.2f" % (summary([c for _, _, c in w["runs"]])["median"] * 1e6)})
+    if "faults" in w:
+        facts["worst_faults"] = max(w["faults"])
     return [target(
         "init", "throughput (time of memcpy / time of percpu_init, per run)",
         "`percpu_init` ≥ 80% of memcpy's throughput at every size tried",

@@ -142,6 +142,8 @@ static int setup(const struct percpu__geometry *g, void *const *areas,
                                 : PERCPU_OFFSET_OFFLINE;
   } else {
     char *area = contiguous;
+    /* Runs once, cold: unrolled, it would fetch more code than it saves. */
+#pragma clang loop unroll(disable)
     for (unsigned cpu = 0; cpu < ncpus; cpu++, area += g->stride)
       entries[cpu] = init_area(area, src, g->size);
   }

@@ -11,7 +11,9 @@
  *
  * The scan runs once at start-up (a constructor) and again in percpu_init
  * only if objects were loaded since, so that the set-up costs the copy of
- * the template and little more. The objects of start-up cannot be
+ * the template and little more: percpu_init reads the start-up verdict
+ * inline (percpu__check_images in percpu_internal.h) and calls in here only
+ * when it is not clean. The objects of start-up cannot be
  * unloaded, and dlopen appends to the list of loaded objects that
  * <link.h>'s _r_debug heads: nothing was loaded while the last one of
  * start-up is still the last. Without _r_debug (a static program), the
@@ -116,29 +118,33 @@ static struct image_scan scan_images(void) {
 extern struct r_debug _r_debug __attribute__((weak));
 
 /* Written once, before main; read-only afterwards. */
-static struct image_scan at_start PERCPU__STATE;
+struct percpu__images percpu__images_at_start PERCPU__STATE;
 static struct image_generation at_start_generation PERCPU__STATE;
-static struct link_map *at_start_last PERCPU__STATE;
 
 __attribute__((constructor)) static void scan_at_start(void) {
+  struct link_map *last = NULL;
   if (&_r_debug && _r_debug.r_map)
-    for (at_start_last = _r_debug.r_map; at_start_last->l_next;)
-      at_start_last = at_start_last->l_next;
+    for (last = _r_debug.r_map; last->l_next;)
+      last = last->l_next;
   dl_iterate_phdr(read_generation, &at_start_generation);
-  at_start = scan_images();
+  struct image_scan scan = scan_images();
+  percpu__images_at_start = (struct percpu__images){
+      last ? &last->l_next : NULL, scan.name, scan.is_runtime};
 }
 
 static int loaded_since_start(void) {
-  if (at_start_last)
-    return __atomic_load_n(&at_start_last->l_next, __ATOMIC_ACQUIRE) != NULL;
+  struct link_map *const *last_next = percpu__images_at_start.last_next;
+  if (last_next)
+    return __atomic_load_n(last_next, __ATOMIC_ACQUIRE) != NULL;
   struct image_generation now = {0, 0};
   dl_iterate_phdr(read_generation, &now);
   return !now.adds || now.adds != at_start_generation.adds ||
          now.subs != at_start_generation.subs;
 }
 
-int percpu__check_images(void) {
-  struct image_scan scan = at_start;
+int percpu__recheck_images(void) {
+  struct image_scan scan = {NULL, percpu__images_at_start.name,
+                            percpu__images_at_start.is_runtime};
   if (loaded_since_start())
     scan = scan_images();
   if (!scan.name)

@@ -245,8 +245,30 @@ extern unsigned char *percpu__alloc_map PERCPU__HIDDEN;
 void percpu__alloc_zero_area(char *area) PERCPU__HIDDEN;
 
 #if __STDC_HOSTED__
-/* images.c: 0, or -ENOTSUP after naming a shared object with per-CPU data. */
-int percpu__check_images(void) PERCPU__HIDDEN;
+/*
+ * images.c: the check that no shared object has per-CPU data. Its verdict
+ * at start-up is read inline, so that a set-up makes no call for it while
+ * nothing was loaded since: last_next is the l_next field of the last
+ * object loaded at start-up (NULL without _r_debug), which stays NULL
+ * until dlopen appends one. percpu__recheck_images is the whole check:
+ * 0, or -ENOTSUP after naming a shared object with per-CPU data.
+ */
+struct link_map;
+struct percpu__images {
+  struct link_map *const *last_next;
+  const char *name; /* the first offending object at start-up, or NULL */
+  int is_runtime;   /* it holds this runtime */
+};
+extern struct percpu__images percpu__images_at_start PERCPU__HIDDEN;
+int percpu__recheck_images(void) PERCPU__HIDDEN;
+
+static inline int percpu__check_images(void) {
+  const struct percpu__images *s = &percpu__images_at_start;
+  if (s->last_next && !s->name &&
+      !__atomic_load_n(s->last_next, __ATOMIC_ACQUIRE))
+    return 0;
+  return percpu__recheck_images();
+}
 #endif
 
 #endif

@@ -36,7 +36,8 @@ def template_source(size):
 
 def measure(build, quick):
     """[{size, ncpus, template, stride, runs: [(memcpy s, init s, first
-    memcpy s)], ratio: memcpy time / percpu_init time, per run}]"""
+    memcpy s)], faults: [percpu_init's page faults, per run], ratio: memcpy
+    time / percpu_init time, per run}]"""
     if platform.machine() != "x86_64":
         log("init: not an x86_64 machine, skipped")
         return []
@@ -53,7 +54,7 @@ def measure(build, quick):
             total = size * ncpus
             reps = 5 if quick else (7 if total >= 16 << 20 else 21)
             log("init: %s template, %d CPUs, %d runs" % (size_name(size), ncpus, reps))
-            runs = []
+            runs, faults = [], []
             for _ in range(reps):
                 out = run([exe, str(ncpus)]).stdout
                 if "check ok" not in out:
@@ -61,8 +62,10 @@ def measure(build, quick):
                 f = out.split("\n")[0].split()
                 tsize, stride = int(f[2]), int(f[3])
                 runs.append((float(f[4]), float(f[5]), float(f[6])))
+                faults.append(int(f[7]))
             res.append(dict(size=size, ncpus=ncpus, template=tsize, stride=stride,
-                            runs=runs, ratio=paired_ratio([m for m, _, _ in runs],
+                            runs=runs, faults=faults,
+                            ratio=paired_ratio([m for m, _, _ in runs],
                                                           [i for _, i, _ in runs])))
             if size == SIZES[0] and ncpus == CPUS[0]:
                 exe_cg = exe + ".nodebug"
@@ -80,25 +83,32 @@ def name_of(field):
 
 
 def profile(exe, ncpus):
-    """{function: instructions, callees: {name: instructions}} of percpu_init
-    (through wrappers that do all its work) in one run under callgrind."""
+    """{function: instructions, callees: {name: instructions}, i1: its
+    instruction-cache misses, callees_i1: {name: misses}} of percpu_init
+    (through wrappers that do all its work) in one run under callgrind, with
+    its cache simulation (the misses of code run for the first time)."""
     if not (shutil.which("valgrind") and shutil.which("callgrind_annotate")):
         return None
     cg = os.path.join(OUT, "callgrind.init.out")
-    run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + cg, exe, str(ncpus)])
+    run(["valgrind", "--tool=callgrind", "--cache-sim=yes",
+         "--callgrind-out-file=" + cg, exe, str(ncpus)])
     tree = run(["callgrind_annotate", "--tree=calling", "--inclusive=yes",
-                "--threshold=100", cg]).stdout
+                "--show=Ir,I1mr", "--threshold=100", cg]).stdout
     blocks, cur = {}, None
     for line in tree.splitlines():
-        m = re.match(r"^\s*([\d,]+) \([^)]*\)\s+([*>])\s+(.*)$", line)
+        # "Ir (pct) I1mr (pct) * name" or "... > name"; "0" or "." for none.
+        m = re.match(r"^\s*([\d,]+) \([^)]*\)\s+(?:([\d,]+)(?: \([^)]*\))?|\.)\s+"
+                     r"([*>])\s+(.*)$", line)
         if not m:
             continue
-        ir, kind, field = int(m.group(1).replace(",", "")), m.group(2), m.group(3)
+        ir, i1 = (int((g or "0").replace(",", "")) for g in m.group(1, 2))
+        kind, field = m.group(3), m.group(4)
         if kind == "*":
             cur = name_of(field)
-            blocks[cur] = {"ir": ir, "callees": {}}
+            blocks[cur] = {"ir": ir, "i1": i1, "callees": {}, "callees_i1": {}}
         elif cur:
             blocks[cur]["callees"][name_of(field)] = ir
+            blocks[cur]["callees_i1"][name_of(field)] = i1
     func = "percpu_init"
     while func in blocks:
         callees = blocks[func]["callees"]
@@ -106,5 +116,5 @@ def profile(exe, ncpus):
         if top and callees[top] >= 0.95 * blocks[func]["ir"] and top in blocks:
             func = top
             continue
-        return {"function": func, "ir": blocks[func]["ir"], "callees": callees}
+        return dict(function=func, **blocks[func])
     return None
