@@ -176,7 +176,9 @@ void *__percpu_this_cpu_ptr(const volatile void __percpu *p);
  *                     the offset table, as Linux's; a cpu not below
  *                     percpu_area_num() faults or traps, and one without
  *                     an area yet faults on a 64-bit target
- *                     (PERCPU_OFFSET_OFFLINE).
+ *                     (PERCPU_OFFSET_OFFLINE). On AArch64 the bound is
+ *                     the table's capacity, PERCPU_MAX_CPUS (below), and
+ *                     every cpu without an area faults.
  */
 #define this_cpu_ptr(p)                                                         \
   ((__percpu_plain_ptr_type(p))__percpu_this_cpu_ptr(__percpu_guard(p)))
@@ -332,7 +334,8 @@ __percpu_size_t percpu_area_align(void); /* alignment of every area (>= 64) */
 /* bytes of an area, dynamic reserve included */
 __percpu_size_t percpu_area_stride(void);
 __percpu_size_t percpu_table_bytes(unsigned ncpus); /* the bookkeeping */
-/* ncpus areas and the bookkeeping, contiguous: what percpu_init needs. */
+/* ncpus areas and the bookkeeping, contiguous: what percpu_init needs; 0
+ * for ncpus 0, above PERCPU_MAX_CPUS (AArch64) or past the address space. */
 __percpu_size_t percpu_areas_bytes(unsigned ncpus);
 
 /*
@@ -345,12 +348,14 @@ __percpu_size_t percpu_areas_bytes(unsigned ncpus);
  * template or above), aligned to percpu_area_align(), or NULL for a CPU
  * that percpu_setup_cpu brings up later. table is percpu_table_bytes(ncpus)
  * bytes aligned to a pointer; the runtime keeps it. -EINVAL: areas or table
- * NULL, misaligned or too small, ncpus 0 or above INT_MAX.
+ * NULL, misaligned or too small, ncpus 0, above INT_MAX or (AArch64) above
+ * PERCPU_MAX_CPUS, the table's capacity.
  *
  * percpu_init: ncpus areas at base, percpu_area_stride() apart, then the
  * table: percpu_areas_bytes(ncpus) bytes aligned to percpu_area_align().
- * -EINVAL: base NULL or misaligned, ncpus 0, above INT_MAX, or so large
- * that the memory would not fit the address space.
+ * -EINVAL: base NULL or misaligned, ncpus 0, above INT_MAX or
+ * PERCPU_MAX_CPUS, or so large that the memory would not fit the address
+ * space.
  *
  * percpu_init_buffer: the same in a buffer of any alignment, such as a
  * static array sized before there is an allocator: -ENOSPC when it is too
@@ -469,13 +474,76 @@ static const char __percpu_mode[] __percpu_c_name(__percpu_mode)
 #endif
 
 /*
+ * PERCPU_MAX_CPUS (AArch64 only; elsewhere it has no effect): the capacity
+ * of the offset table, a compile-time bound as Linux's NR_CPUS, so that
+ * per_cpu compares the CPU number with a constant instead of a count it
+ * must load: 8 instructions instead of 9, no branch.
+ *   4096 (the default, Linux arm64's largest NR_CPUS) or any value from 1
+ *        to 65536: the table has PERCPU_MAX_CPUS entries at least (8 bytes
+ *        each), those of a CPU number without an area
+ *        PERCPU_OFFSET_OFFLINE, and per_cpu of a cpu from PERCPU_MAX_CPUS
+ *        up reads entry -1, PERCPU_OFFSET_OFFLINE too: every CPU number
+ *        without an area faults. The set-up refuses more CPUs (-EINVAL).
+ *   0    no capacity: per_cpu clamps the cpu to the count it loads from the
+ *        table (9 instructions) and the table has ncpus + 1 entries.
+ * Single-CPU mode takes 1 (the default there: per_cpu checks cpu == 0) or
+ * 0. Give every unit of a program the runtime's value, a decimal number
+ * (its CMake cache variable PERCPU_MAX_CPUS, default 4096); a unit built
+ * with another fails to link, naming __percpu_max_cpus_<its value>.
+ */
+#if defined(__aarch64__)
+#ifndef PERCPU_MAX_CPUS
+#ifdef PERCPU_SINGLE_CPU
+#define PERCPU_MAX_CPUS 1
+#else
+#define PERCPU_MAX_CPUS 4096
+#endif
+#endif
+#ifdef __cplusplus
+static_assert
+#else
+_Static_assert
+#endif
+    ((unsigned long long)(PERCPU_MAX_CPUS) <= 65536, /* a negative is huge */
+     "PERCPU_MAX_CPUS must be 0 (a run-time bound) or from 1 to 65536");
+#ifdef PERCPU_SINGLE_CPU
+#ifdef __cplusplus
+static_assert
+#else
+_Static_assert
+#endif
+    ((PERCPU_MAX_CPUS) <= 1,
+     "single-CPU mode takes PERCPU_MAX_CPUS 1 (the default) or 0");
+#endif
+#if PERCPU_MAX_CPUS && defined(__ELF__)
+/*
+ * The runtime defines __percpu_max_cpus_<its value>; this unit needs the
+ * one of its own value. A PC-relative word (no dynamic relocation, so
+ * read-only data even in a PIE) in a section the linker keeps
+ * (SHF_GNU_RETAIN, "R"), from top-level asm, which -O2 and LTO keep: a
+ * mismatch is an undefined symbol whatever the options. (ELF only: the
+ * pass rejects other object formats with an error of its own.)
+ */
+#define __percpu_max_cpus_sym_(n) "__percpu_max_cpus_" #n
+#define __percpu_max_cpus_sym(n) __percpu_max_cpus_sym_(n)
+__asm__(".pushsection .rodata.percpu_max_cpus_check,\"aR\",@progbits\n"
+        ".balign 4\n"
+        ".word " __percpu_max_cpus_sym(PERCPU_MAX_CPUS) " - .\n"
+        ".popsection");
+#endif
+#endif
+
+/*
  * What per_cpu and per_cpu_ptr need inline, published by the set-up: CPU
  * n's copy of v is (char *)&v + offsets[n] (Linux's __per_cpu_offset[n]);
  * the entry of a possible CPU without an area is PERCPU_OFFSET_OFFLINE, and
- * so is offsets[num], one past the last. The 4 bytes before offsets[0]
- * hold num, so that every
- * read depends on the one load of offsets: before the set-up it points to
- * an empty table. num is the same count, stored (release) after offsets,
+ * so is offsets[num], one past the last, and on AArch64 every entry up to
+ * PERCPU_MAX_CPUS and offsets[-1]. The table's header holds num
+ * (__percpu_count: the 4 bytes before offsets[0], on AArch64 before
+ * offsets[-1]), so that every read depends on the one load of offsets:
+ * before the set-up it points to an empty table (count 0, and on AArch64
+ * PERCPU_MAX_CPUS entries, all PERCPU_OFFSET_OFFLINE). num is the same
+ * count, stored (release) after offsets,
  * for debuggers and percpu_area_num. Read it through the macros, never
  * write it.
  *
@@ -497,8 +565,20 @@ extern struct percpu_remote_layout __percpu_remote_layout
 #define PERCPU_OFFSET_OFFLINE                                                   \
   ((__percpu_uintptr_t)1 << (sizeof(__percpu_uintptr_t) * 8 - 9))
 
+/* The count in the table's header. */
+#if defined(__aarch64__)
+#define __percpu_count(offsets) (((const unsigned *)(offsets))[-3])
+#else
+#define __percpu_count(offsets) (((const unsigned *)(offsets))[-1])
+#endif
+
 static inline unsigned __percpu_possible(void) {
-  return ((const unsigned *)__percpu_remote_layout.offsets)[-1];
+  unsigned num = __percpu_count(__percpu_remote_layout.offsets);
+#if defined(__aarch64__) && PERCPU_MAX_CPUS
+  /* The set-up refuses more: per_cpu's check folds away in the loop. */
+  __builtin_assume(num <= PERCPU_MAX_CPUS);
+#endif
+  return num;
 }
 
 static inline int __percpu_online(unsigned cpu) {
@@ -510,7 +590,8 @@ static inline int __percpu_online(unsigned cpu) {
 /*
  * per_cpu's offset: the bounds check ends the way that costs the fewest
  * instructions on the architecture, and a CPU number past the last fails
- * loudly either way.
+ * loudly either way. AArch64 compares with PERCPU_MAX_CPUS, a constant
+ * (above), and clamps as below only with PERCPU_MAX_CPUS=0.
  *   clamp (x86_64, aarch64: cmov, csel)  the index is clamped to the count;
  *        entry [count] is PERCPU_OFFSET_OFFLINE, so the access faults.
  *        (AArch64 with FEAT_CSSC makes the clamp one umin.)
@@ -525,16 +606,25 @@ static inline int __percpu_online(unsigned cpu) {
  * which is free on RISC-V and LoongArch (an unsigned int is kept
  * sign-extended).
  */
-#if defined(__x86_64__) || defined(__aarch64__)
+#if defined(__aarch64__) && PERCPU_MAX_CPUS
+/* Against the table's capacity, a constant: a cpu from PERCPU_MAX_CPUS up
+ * reads offsets[-1] (cmp #imm, csinv: no constant to load, no branch).
+ * Entries [count, PERCPU_MAX_CPUS) and [-1] are PERCPU_OFFSET_OFFLINE,
+ * also before the set-up (runtime/area.c). */
 static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
   const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
-  unsigned num = ((const unsigned *)offsets)[-1];
+  return offsets[cpu < PERCPU_MAX_CPUS ? (int)cpu : -1];
+}
+#elif defined(__x86_64__) || defined(__aarch64__)
+static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
+  const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
+  unsigned num = __percpu_count(offsets);
   return offsets[cpu < num ? cpu : num];
 }
 #elif defined(__loongarch__) && __loongarch_grlen == 64
 static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
   const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
-  long num = (int)((const unsigned *)offsets)[-1];
+  long num = (int)__percpu_count(offsets);
   long index = (int)cpu;
   __asm__("asrtgt.d %1, %0" : "+r"(index) : "r"(num));
   return offsets[index];
@@ -542,7 +632,7 @@ static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
 #else
 static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
   const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
-  if (__builtin_expect(cpu >= ((const unsigned *)offsets)[-1], 0))
+  if (__builtin_expect(cpu >= __percpu_count(offsets), 0))
     __builtin_trap();
   return offsets[(int)cpu];
 }
@@ -552,7 +642,7 @@ static inline void *__percpu_remote(const volatile void __percpu *p,
                                     unsigned cpu) {
   const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
   void *copy = (void *)0;
-  if (cpu < ((const unsigned *)offsets)[-1]) {
+  if (cpu < __percpu_count(offsets)) {
     __percpu_uintptr_t offset = offsets[(int)cpu];
     if (offset != PERCPU_OFFSET_OFFLINE)
       copy = (void *)((__percpu_uintptr_t)p + offset);

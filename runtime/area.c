@@ -22,10 +22,24 @@
 /* Each CPU's offset, in its own area; 0 in the template (base register 0). */
 DEFINE_PER_CPU(uintptr_t, __percpu_self_offset) PERCPU__HIDDEN = 0;
 
-/* No CPU until the set-up: the count before the entries is 0. */
-static const uintptr_t no_cpus[2] = {0, PERCPU_OFFSET_OFFLINE};
+/*
+ * No CPU until the set-up: the count in the header is 0, and every entry
+ * per_cpu may read is PERCPU_OFFSET_OFFLINE, on AArch64 all
+ * PERCPU_MAX_CPUS of them and offsets[-1] (8 bytes each: 32 KiB of
+ * read-only data by default). A table rather than a pointer whose every
+ * read faults: the count stays in the table's header, so per_cpu_ptr and
+ * for_each_possible_cpu read 0 from it before the set-up, and every
+ * reader still sees a whole table or this one through its one load of
+ * offsets; a count read apart from the pointer could be seen before it.
+ */
+#define NO_CPUS_ENTRIES (PERCPU__MAX_CPUS > 1 ? PERCPU__MAX_CPUS : 1)
+static const struct {
+  struct percpu__table header;
+  uintptr_t entries[NO_CPUS_ENTRIES];
+} no_cpus = {PERCPU__TABLE_HEADER(0),
+             {[0 ... NO_CPUS_ENTRIES - 1] = PERCPU_OFFSET_OFFLINE}};
 struct percpu_remote_layout __percpu_remote_layout PERCPU__STATE = {
-    &no_cpus[1], 0};
+    no_cpus.entries, 0};
 
 static _Bool claimed PERCPU__STATE;
 /* Where percpu_setup_cpu copies the template's bytes from. */
@@ -93,7 +107,8 @@ static int setup(const struct percpu__geometry *g, void *const *areas,
   size_t need = percpu__table_bytes(g, ncpus);
 
   /* The result is ncpus as an int, so ncpus must fit in one. */
-  if (!ncpus || ncpus > PERCPU__INT_MAX || !table ||
+  if (!ncpus || ncpus > PERCPU__INT_MAX || percpu__above_capacity(ncpus) ||
+      !table ||
       misaligned(table, sizeof(uintptr_t)) || table_bytes < need)
     return -PERCPU__EINVAL;
   if (areas) {
@@ -132,9 +147,15 @@ static int setup(const struct percpu__geometry *g, void *const *areas,
     for (unsigned cpu = 0; cpu < ncpus; cpu++, area += g->stride)
       entries[cpu] = init_area(area, src, g->size);
   }
-  entries[ncpus] = PERCPU_OFFSET_OFFLINE; /* where per_cpu clamps to */
+  /* Where per_cpu clamps to, and on AArch64 up to its capacity. */
+  size_t n = percpu__table_entries(ncpus);
+  for (size_t cpu = ncpus; cpu < n; cpu++)
+    entries[cpu] = PERCPU_OFFSET_OFFLINE;
   header->num = ncpus;
-  percpu__alloc_map = (unsigned char *)(entries + ncpus + 1);
+#if defined(__aarch64__)
+  header->below = PERCPU_OFFSET_OFFLINE; /* past the capacity */
+#endif
+  percpu__alloc_map = (unsigned char *)(entries + n);
   template_src = src;
 
   __atomic_store_n(&__percpu_remote_layout.offsets, entries, __ATOMIC_RELEASE);

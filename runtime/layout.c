@@ -15,6 +15,24 @@
 
 #include "percpu_internal.h"
 
+/*
+ * The offset table's capacity: __percpu_max_cpus_<N>, which every unit
+ * built with PERCPU_MAX_CPUS=N (N > 0) references (percpu.h), and for the
+ * linker fragments' __percpu_table_bytes the absolute symbols
+ * __percpu_max_cpus = N (0 on the architectures without one) and
+ * __percpu_table_header_bytes, the size of struct percpu__table.
+ */
+#if PERCPU__MAX_CPUS
+const char PERCPU__PASTE(__percpu_max_cpus_, PERCPU__MAX_CPUS) = 0;
+#endif
+__asm__(".globl __percpu_max_cpus\n"
+        ".hidden __percpu_max_cpus\n"
+        ".set __percpu_max_cpus, " PERCPU__STRING(PERCPU__MAX_CPUS) "\n"
+        ".globl __percpu_table_header_bytes\n"
+        ".hidden __percpu_table_header_bytes\n"
+        ".set __percpu_table_header_bytes, "
+        PERCPU__STRING(PERCPU__TABLE_HEADER_BYTES));
+
 /* Set before the set-up, frozen by it (percpu__freeze_dynamic). */
 struct percpu__reserve percpu__reserve PERCPU__STATE = {
     PERCPU_DYNAMIC_BYTES_DEFAULT, PERCPU_DYNAMIC_ALIGN_DEFAULT, 0};

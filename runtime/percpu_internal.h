@@ -106,14 +106,31 @@ extern const uint32_t __stop_percpu_align[] PERCPU__HIDDEN;
 /*
  * The bookkeeping that percpu_table_bytes() sizes, in the storage the
  * set-up is given: the offset table that __percpu_remote_layout points to,
- * after a header whose last 4 bytes hold the number of entries (percpu.h
- * reads them as ((const unsigned *)offsets)[-1]), then the dynamic
- * allocator's map, one byte per PERCPU_ALLOC_UNIT of the reserve.
+ * after a header that holds the number of CPUs (percpu.h's __percpu_count:
+ * the 4 bytes before the entries, on AArch64 before offsets[-1], which
+ * per_cpu reads for a CPU number past the table's capacity), then the
+ * dynamic allocator's map, one byte per PERCPU_ALLOC_UNIT of the reserve.
+ * The linker fragments size it with the absolute symbol
+ * __percpu_table_header_bytes (layout.c).
  */
 struct percpu__table {
   uint32_t reserved;
-  uint32_t num; /* ((const unsigned *)offsets)[-1]; the entries follow */
+  uint32_t num; /* __percpu_count(offsets) */
+#if defined(__aarch64__)
+  uintptr_t below; /* offsets[-1]: PERCPU_OFFSET_OFFLINE */
+#define PERCPU__TABLE_HEADER_BYTES 16
+#else
+#define PERCPU__TABLE_HEADER_BYTES 8
+#endif
 };
+_Static_assert(sizeof(struct percpu__table) == PERCPU__TABLE_HEADER_BYTES,
+               "the linker fragments' header size");
+/* A constant table's header with the count num. */
+#if defined(__aarch64__)
+#define PERCPU__TABLE_HEADER(num) {0, (num), PERCPU_OFFSET_OFFLINE}
+#else
+#define PERCPU__TABLE_HEADER(num) {0, (num)}
+#endif
 #define PERCPU__TABLE_ENTRIES(table)                                           \
   ((uintptr_t *)((char *)(table) + sizeof(struct percpu__table)))
 
@@ -162,24 +179,47 @@ static inline void percpu__geometry(struct percpu__geometry *g) {
   g->stride = end ? percpu__round_up(end, g->align) : g->align;
 }
 
-/* The offset table (header, ncpus entries and one past the last) and the
- * allocator's map. */
+/*
+ * The offset table's capacity (PERCPU_MAX_CPUS, percpu.h): every table,
+ * the one before the set-up too, has at least this many entries, and the
+ * set-up takes no more CPUs. 0 where per_cpu checks a run-time count.
+ */
+#if defined(__aarch64__)
+#define PERCPU__MAX_CPUS PERCPU_MAX_CPUS
+#else
+#define PERCPU__MAX_CPUS 0
+#endif
+
+/* The table's entries: ncpus and one past the last, or the capacity. */
+static inline size_t percpu__table_entries(unsigned ncpus) {
+  size_t n = (size_t)ncpus + 1;
+  return n > PERCPU__MAX_CPUS ? n : PERCPU__MAX_CPUS;
+}
+
+/* The offset table (header and entries) and the allocator's map. */
 static inline size_t percpu__table_bytes(const struct percpu__geometry *g,
                                          unsigned ncpus) {
   return percpu__round_up(sizeof(struct percpu__table) +
-                              ((size_t)ncpus + 1) * sizeof(uintptr_t) +
+                              percpu__table_entries(ncpus) * sizeof(uintptr_t) +
                               g->dynamic_bytes / PERCPU_ALLOC_UNIT,
                           sizeof(uintptr_t));
 }
 
+/* Too many CPUs for the table's capacity. */
+static inline int percpu__above_capacity(unsigned ncpus) {
+  return PERCPU__MAX_CPUS && ncpus > PERCPU__MAX_CPUS;
+}
+
 /*
  * The areas, then the bookkeeping, rounded up to the areas' alignment (a
- * size aligned_alloc accepts). 0 when ncpus is 0 or the sum does not fit.
+ * size aligned_alloc accepts). 0 when ncpus is 0, above the capacity, or
+ * the sum does not fit.
  */
 static inline size_t percpu__areas_bytes(const struct percpu__geometry *g,
                                          unsigned ncpus) {
   size_t bytes;
-  if (!ncpus || __builtin_mul_overflow((size_t)ncpus, g->stride, &bytes) ||
+  if (!ncpus || percpu__above_capacity(ncpus) ||
+      __builtin_mul_overflow((size_t)ncpus, g->stride, &bytes) ||
       __builtin_add_overflow(bytes,
                              percpu__table_bytes(g, ncpus) + g->align - 1,
                              &bytes))

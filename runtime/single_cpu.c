@@ -15,13 +15,14 @@ const char __percpu_runtime_for_single_cpu = 0;
 
 static _Bool initialised;
 
-/* CPU 0's copy is the template: per_cpu_ptr(p, 0) is p. The count of
- * entries is the 4 bytes before offsets[0], and offsets[1] is one past the
- * last (see percpu.h). */
+/* CPU 0's copy is the template: per_cpu_ptr(p, 0) is p. The count is in
+ * the header, offsets[1] is one past the last (see percpu.h), and on
+ * AArch64 offsets[-1], where per_cpu sends a CPU number from 1 up, is
+ * PERCPU_OFFSET_OFFLINE too. */
 static const struct {
-  uint32_t reserved, num;
+  struct percpu__table header;
   uintptr_t offsets[2];
-} one_cpu = {0, 1, {0, PERCPU_OFFSET_OFFLINE}};
+} one_cpu = {PERCPU__TABLE_HEADER(1), {0, PERCPU_OFFSET_OFFLINE}};
 struct percpu_remote_layout __percpu_remote_layout = {one_cpu.offsets, 1};
 
 /* No dynamic reserve here (percpu/alloc.h): every request is -ENODEV. */

@@ -24,6 +24,9 @@
 // its loaded data (_edata) before the template fails its ASSERT against
 // __percpu_template_image_end, which both layouts define.
 // RUN: not %percpu_cc --target=aarch64-none-elf -ffreestanding -nostdlib -static -O2 -Wl,-L%percpu_linker,-T,%S/Inputs/template-past-edata.ld %S/Inputs/in_place_user.c -o %t/past 2>&1 | FileCheck --check-prefix=PAST %s
+// More areas than the runtime's table holds (PERCPU_MAX_CPUS, 4096) is a
+// link error, not percpu_init_in_place's -EINVAL at run time.
+// RUN: not %percpu_cc --target=aarch64-none-elf -ffreestanding -nostdlib -static -O2 -Wl,--defsym=PERCPU_NR_CPUS=4097 -Wl,-L%percpu_linker,-T,%S/Inputs/delta-areas.ld %S/Inputs/in_place_user.c -o %t/many 2>&1 | FileCheck --check-prefix=MANY %s
 
 // DELTA: percpu PROGBITS [[TEMPLATE:[0-9a-f]+]]
 // DELTA-NOT: percpu_align
@@ -34,13 +37,17 @@
 // DELTA-DAG: 0000000000000004 {{.*}} PERCPU_NR_CPUS
 // DELTA-DAG: 0000000000000040 {{.*}} __percpu_area_align
 // The stride holds the template (0x14 bytes, rounded to 64) and the default
-// dynamic reserve (2048); the table after the areas holds an 8-byte header,
-// 4 entries and one past the last, and a map byte per 16 bytes of the
-// reserve.
+// dynamic reserve (2048); the table after the areas holds a 16-byte header
+// (__percpu_table_header_bytes: aarch64's has offsets[-1]), the runtime's
+// capacity of 4096 entries (__percpu_max_cpus: aarch64's
+// PERCPU_MAX_CPUS, more than 4 and one past the last), and a map byte per
+// 16 bytes of the reserve.
 // DELTA-DAG: 0000000000000840 {{.*}} __percpu_stride
 // DELTA-DAG: 0000000000000800 {{.*}} __percpu_dynamic_bytes
 // DELTA-DAG: 0000000000000040 {{.*}} __percpu_dynamic_align
-// DELTA-DAG: 00000000000000b0 {{.*}} __percpu_table_bytes
+// DELTA-DAG: 0000000000001000 {{.*}} __percpu_max_cpus
+// DELTA-DAG: 0000000000000010 {{.*}} __percpu_table_header_bytes
+// DELTA-DAG: 0000000000008090 {{.*}} __percpu_table_bytes
 // DELTA-DAG: {{[0-9a-f]+}}{{[048c]}}0 {{.*}} _percpu_start
 // DELTA-DAG: [[END:[0-9a-f]+]] {{.*}} _percpu_end
 // DELTA-DAG: [[END]] {{.*}} _percpu_table_start
@@ -67,6 +74,7 @@
 // VMA0-DAG: [[AREA0]] {{.*}} __percpu_template_image
 
 // ZERO: PERCPU_NR_CPUS must be at least 1
+// MANY: PERCPU_NR_CPUS is above the runtime's PERCPU_MAX_CPUS
 // PAST: percpu: the template lies past _edata, where the loader stops
 // NONE: percpu PROGBITS
 // NONE-NOT: percpu_areas

@@ -3,6 +3,6 @@
 // RUN: %run-aarch64 %t | FileCheck %s
 // REQUIRES: qemu-aarch64
 
-// CHECK: aarch64 tpidr_el0: 436 checks passed
+// CHECK: aarch64 tpidr_el0: 441 checks passed
 #include "Inputs/every_access_form.c"
 // SPDX-License-Identifier: BSD-2-Clause

@@ -14,6 +14,7 @@
 extern "C" {
 #include "../../qemu/Inputs/qemu_rt.h"
 }
+#include "../../Inputs/table_capacity.h"
 
 static void never_throws(unsigned) {}
 void (*volatile throw_if_odd)(unsigned n) = never_throws;
@@ -34,7 +35,7 @@ extern const void *const typeinfo_unsigned[2] __asm__("_ZTIj");
 const void *const typeinfo_unsigned[2] = {};
 
 #define NCPUS 3
-alignas(4096) static char areas[(2 * NCPUS + 1) * 4096];
+alignas(4096) static char areas[(2 * NCPUS + 1) * 4096 + TABLE_CAPACITY_BYTES];
 
 int main() {
   CHECK(percpu_areas_bytes(NCPUS) <= sizeof areas);

@@ -11,6 +11,7 @@
 
 #include "../../qemu/Inputs/qemu_rt.h"
 #include "cpu_values.h"
+#include "../../Inputs/table_capacity.h"
 
 #define NCPUS 4
 
@@ -21,7 +22,9 @@ struct offset_table_layout {
 static uintptr_t offset_table[NCPUS];
 struct offset_table_layout offset_table_layout;
 
-static char areas[NCPUS * 4096] __attribute__((aligned(4096)));
+/* The areas, then the runtime's table (on aarch64 PERCPU_MAX_CPUS entries). */
+static char areas[NCPUS * 4096 + TABLE_CAPACITY_BYTES]
+    __attribute__((aligned(4096)));
 
 __attribute__((noinline)) void stop_here(unsigned cpu) {
   __asm__ volatile("" : : "r"(cpu) : "memory");

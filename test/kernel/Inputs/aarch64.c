@@ -8,6 +8,7 @@
 #include <percpu.h>
 
 #include "kernel.h"
+#include "../../Inputs/table_capacity.h"
 
 #ifndef KERNEL_EL
 #define KERNEL_EL 1
@@ -167,8 +168,9 @@ int arch_percpu_init(void) { return percpu_init_in_place(); }
 #else
 void arch_percpu_early(void) { check_el(); }
 
-/* Four pages an area, and a page for the runtime's table; -ENOSPC if not. */
-static char areas[NCPUS * 16384 + 4096] __attribute__((aligned(4096)));
+/* Four pages an area, and a page for the runtime's table and its capacity;
+ * -ENOSPC if not. */
+static char areas[NCPUS * 16384 + 4096 + TABLE_CAPACITY_BYTES] __attribute__((aligned(4096)));
 
 int arch_percpu_init(void) {
   return percpu_init_buffer(areas, sizeof areas, NCPUS);

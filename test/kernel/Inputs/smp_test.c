@@ -26,6 +26,7 @@
 #include <percpu.h>
 
 #include "kernel.h"
+#include "../../Inputs/table_capacity.h"
 
 #define IRQ_WEIGHT 1000ul
 #ifndef IRQ_TARGET
@@ -153,7 +154,7 @@ void timer_interrupt(void) {
 /* Below the template: .data comes before the percpu section. */
 static char low_area[AREA_BYTES] __attribute__((aligned(4096))) = {1};
 static char high_areas[NCPUS - 1][AREA_BYTES] __attribute__((aligned(4096)));
-static uintptr_t table[64];
+static uintptr_t table[64 + TABLE_CAPACITY_BYTES / 8];
 extern char __start_percpu[];
 /* Out of order, one below the template, the last CPU's later. */
 static void *const areas_of[NCPUS] = {high_areas[1], low_area, high_areas[0]};

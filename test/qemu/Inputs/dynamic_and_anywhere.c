@@ -17,6 +17,7 @@
 #include <percpu.h>
 
 #include "qemu_rt.h"
+#include "../../Inputs/table_capacity.h"
 
 #define ENOMEM 12
 #define ENODEV 19
@@ -39,7 +40,7 @@ DEFINE_PER_CPU(uint32_t, tag) = 0xabcd;
 static char low_area[AREA_BYTES]
     __attribute__((aligned(4096), section(".data.rel.ro.below_percpu"))) = {1};
 static char high_areas[NCPUS - 1][AREA_BYTES] __attribute__((aligned(4096)));
-static uintptr_t table[64];
+static uintptr_t table[64 + TABLE_CAPACITY_BYTES / 8];
 static void *areas[NCPUS] = {high_areas[1], low_area, high_areas[0], NULL};
 
 static void fill(void *p, unsigned char byte, size_t n) {

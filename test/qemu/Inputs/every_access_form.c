@@ -30,6 +30,7 @@
 #include <percpu.h>
 
 #include "qemu_rt.h"
+#include "../../Inputs/table_capacity.h"
 
 #define NCPUS 4
 #define WIDE_ATOMICS (UINTPTR_MAX > 0xffffffffu)
@@ -75,8 +76,9 @@ static int targets[NCPUS + 1];
 
 /* Room for NCPUS areas of two pages each (page holds a page-aligned
    variable; the dynamic reserve fits in the second), a page for the
-   runtime's table, plus one page to test misaligned bases past the end. */
-static char areas[(2 * NCPUS + 2) * 4096] __attribute__((aligned(4096)));
+   runtime's table (and its capacity), plus one page to test misaligned
+   bases past the end. */
+static char areas[(2 * NCPUS + 2) * 4096 + TABLE_CAPACITY_BYTES] __attribute__((aligned(4096)));
 
 /* A value the compiler cannot see through: variable indices. */
 static unsigned opaque(unsigned x) {
@@ -129,6 +131,18 @@ static void init_errors(void) {
   /* Aligned, but the areas would wrap around the address space. */
   char *top = (char *)(UINTPTR_MAX & ~(uintptr_t)(align - 1));
   CHECK_EQ(percpu_init(top, 2), -EINVAL);
+#if defined(__aarch64__) && PERCPU_MAX_CPUS
+  /* The table holds PERCPU_MAX_CPUS entries, and no set-up takes more. */
+  CHECK(percpu_table_bytes(1) >= 8 + 8 * (size_t)PERCPU_MAX_CPUS);
+  CHECK_EQ(percpu_areas_bytes(PERCPU_MAX_CPUS + 1), 0);
+  CHECK_EQ(percpu_init(areas, PERCPU_MAX_CPUS + 1), -EINVAL);
+  CHECK_EQ(percpu_init_buffer(areas, sizeof areas, PERCPU_MAX_CPUS + 1),
+           -EINVAL);
+  void *const no_areas[1] = {NULL};
+  CHECK_EQ(percpu_setup_areas(no_areas, PERCPU_MAX_CPUS + 1, areas,
+                              sizeof areas),
+           -EINVAL);
+#endif
   CHECK_EQ(percpu_area_num(), 0);
   CHECK_EQ(percpu_read_reg(), 0);
 }
