@@ -135,6 +135,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/InstIterator.h"
@@ -250,9 +251,22 @@ static void diagnoseUnsupportedGlobals(Module &M,
       }
     GV->setThreadLocal(false);
   }
-  for (GlobalAlias &GA : M.aliases())
-    if (isPercpuPointer(&GA) || isPercpuPointerType(GA.getAliasee()->getType()))
-      Diag.error(GA, AliasProblem.What, AliasProblem.Advice);
+  for (GlobalAlias &GA : M.aliases()) {
+    if (!isPercpuPointer(&GA) &&
+        !isPercpuPointerType(GA.getAliasee()->getType()) &&
+        !hasPercpuCast(GA.getAliasee()))
+      continue;
+    Diag.error(GA, AliasProblem.What, AliasProblem.Advice);
+    // An ordinary alias of a cast: no backend emits the cast (x86 crashes),
+    // an integer round trip it does.
+    if (!hasPercpuCast(GA.getAliasee()))
+      continue;
+    auto *Base = cast<Constant>(getUnderlyingObject(GA.getAliasee()));
+    GA.setAliasee(ConstantExpr::getIntToPtr(
+        ConstantExpr::getPtrToInt(
+            Base, M.getDataLayout().getIntPtrType(Base->getType())),
+        GA.getType()));
+  }
   for (GlobalVariable *GV : Globals) {
     StringRef Section = GV->getSection();
     if (Section.empty() || Section == PERCPU_SECTION ||
