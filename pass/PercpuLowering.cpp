@@ -65,6 +65,9 @@
 //   inline asm operand                      4   error
 //   variadic, unprototyped, byval           5   error
 //   argument; operand bundle
+//   direct call typed unlike its callee     5   error
+//   (through aliases), per-CPU alloca,
+//   alias of a per-CPU variable or cast   2,5 error
 //   anything else                           5   error
 //
 // Consequences and limitations
