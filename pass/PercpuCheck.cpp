@@ -20,13 +20,19 @@
 //   byval/inalloca/preallocated, not a
 //   library function, not an operand
 //   bundle)
+//   a direct call whose type agrees      the callee (through aliases) reads
+//   with the callee's on every per-CPU   per-CPU pointers where the caller
+//   parameter and result                 gives them, and only there
 //   intrinsics that do not touch memory  launder/strip.invariant.group,
 //                                        ptrmask, objectsize, ...
 //   constants: getelementptr, ptrtoint,  as above, in static initialisers
-//   aggregates, global initialisers
+//   aggregates, global initialisers,     and aliases
+//   aliasees
 //
 // Anything else, a dereference the lowering left behind included, is
 // reported at the instruction (or the first instruction using a constant).
+// A per-CPU pointer has a template address for its value, so none may come
+// from a stack slot (an alloca in the per-CPU space).
 //
 //===----------------------------------------------------------------------===//
 
@@ -79,6 +85,10 @@ static const Problem ByValue = {
     "a per-CPU object passed by value would be copied from the template, not "
     "this CPU's copy",
     "pass this_cpu_read(v) or *this_cpu_ptr(&v)"};
+static const Problem StackSlot = {
+    "a stack slot cannot be per-CPU: a per-CPU pointer's value is a "
+    "template address",
+    "define the variable with DEFINE_PER_CPU"};
 static const Problem Variadic = {
     "a per-CPU pointer passed as a variadic argument would be read as an "
     "ordinary pointer to the template",
@@ -100,6 +110,27 @@ bool isPointerOnlyIntrinsic(Intrinsic::ID ID) {
   }
 }
 
+/// Whether Ty is or holds (in a vector, struct or array) a per-CPU pointer.
+static bool holdsPercpu(Type *Ty) {
+  if (isPercpuType(Ty))
+    return true;
+  return any_of(Ty->subtypes(), holdsPercpu);
+}
+
+/// Whether two types of one call position disagree about per-CPU pointers.
+static bool mixesPercpu(Type *Declared, Type *Called) {
+  return Declared != Called && (holdsPercpu(Declared) || holdsPercpu(Called));
+}
+
+/// The type of a direct call's callee as it was defined (through aliases
+/// to the function), or null for an indirect call. Clang types a call
+/// after its arguments when the callee has no prototype (void f(); f(&v);).
+static FunctionType *calleeType(const CallBase &Call) {
+  auto *Callee = dyn_cast<GlobalValue>(
+      Call.getCalledOperand()->stripPointerCastsAndAliases());
+  return Callee ? dyn_cast<FunctionType>(Callee->getValueType()) : nullptr;
+}
+
 namespace {
 
 class Checker {
@@ -112,6 +143,26 @@ public:
       return;
     if (const Problem *Why = whyNotAllowed(I, U))
       Diag.error(I, *Why);
+  }
+
+  /// A direct call whose type puts a per-CPU pointer where the callee has
+  /// an ordinary one, or the reverse, in a parameter or the result: one
+  /// side would read the template, or take an ordinary address as per-CPU.
+  /// (A per-CPU argument passed where the callee has none is
+  /// whyNotAllowedInCall's.) Library calls were retyped by the lowering.
+  void checkCallType(const CallBase &Call) {
+    FunctionType *Declared = calleeType(Call);
+    FunctionType *Called = Call.getFunctionType();
+    if (!Declared || Declared == Called || Diag.reported(Call) ||
+        isa<IntrinsicInst>(Call) || Libs.isLibraryCall(Call))
+      return;
+    bool Mismatch =
+        mixesPercpu(Declared->getReturnType(), Called->getReturnType());
+    unsigned Common = std::min(Declared->getNumParams(), Called->getNumParams());
+    for (unsigned I = 0; I < Common && !Mismatch; ++I)
+      Mismatch = mixesPercpu(Declared->getParamType(I), Called->getParamType(I));
+    if (Mismatch)
+      Diag.error(Call, CastProblem);
   }
 
   /// Checks the per-CPU operands of C and of the constants inside it;
@@ -204,11 +255,10 @@ private:
         Call.paramHasAttr(ArgNo, Attribute::Preallocated) ||
         Call.paramHasAttr(ArgNo, Attribute::ByRef))
       return &ByValue;
-    // A direct call is judged by the callee's declaration: clang types an
-    // unprototyped call (void f(); f(&v);) after its arguments.
-    auto *Callee = dyn_cast<Function>(Call.getCalledOperand()->stripPointerCasts());
-    FunctionType *FTy =
-        Callee ? Callee->getFunctionType() : Call.getFunctionType();
+    // A direct call is judged by the callee's definition.
+    FunctionType *FTy = calleeType(Call);
+    if (!FTy)
+      FTy = Call.getFunctionType();
     if (ArgNo >= FTy->getNumParams())
       return &Variadic;
     if (!isPercpuType(FTy->getParamType(ArgNo)))
@@ -235,17 +285,26 @@ void checkOnlyPointerMovesLeft(Module &M, const LibraryCalls &Libs,
     if (GV.hasInitializer())
       Check.checkConstant(*GV.getInitializer(), GV);
   }
+  // An alias is a symbol other units use as an ordinary variable: of a
+  // per-CPU variable, or a cast of one, it would be the template.
   for (GlobalAlias &GA : M.aliases())
     if (isPercpuType(GA.getAliasee()->getType()))
       Diag.error(GA, AliasProblem.What, AliasProblem.Advice);
+    else
+      Check.checkConstant(*GA.getAliasee(), GA);
   for (Function &F : M)
-    for (Instruction &I : instructions(F))
+    for (Instruction &I : instructions(F)) {
+      if (isa<AllocaInst>(I) && isPercpuType(I.getType()))
+        Diag.error(I, StackSlot);
       for (const Use &U : I.operands()) {
         if (isPercpuType(U->getType()))
           Check.checkInstructionUse(I, U);
         if (auto *C = dyn_cast<Constant>(U.get()))
           Check.checkConstant(*C, I);
       }
+      if (auto *Call = dyn_cast<CallBase>(&I))
+        Check.checkCallType(*Call);
+    }
 }
 
 } // namespace percpu

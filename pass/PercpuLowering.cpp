@@ -65,6 +65,9 @@
 //   inline asm operand                      4   error
 //   variadic, unprototyped, byval           5   error
 //   argument; operand bundle
+//   direct call typed unlike its callee     5   error
+//   (through aliases), per-CPU alloca,
+//   alias of a per-CPU variable or cast   2,5 error
 //   anything else                           5   error
 //
 // Consequences and limitations
@@ -135,6 +138,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/InstIterator.h"
@@ -265,9 +269,22 @@ static void diagnoseUnsupportedGlobals(Module &M,
                  "initialise it with a constant expression, or define it "
                  "with DEFINE_PER_CPU outside the function");
   }
-  for (GlobalAlias &GA : M.aliases())
-    if (isPercpuPointer(&GA) || isPercpuPointerType(GA.getAliasee()->getType()))
-      Diag.error(GA, AliasProblem.What, AliasProblem.Advice);
+  for (GlobalAlias &GA : M.aliases()) {
+    if (!isPercpuPointer(&GA) &&
+        !isPercpuPointerType(GA.getAliasee()->getType()) &&
+        !hasPercpuCast(GA.getAliasee()))
+      continue;
+    Diag.error(GA, AliasProblem.What, AliasProblem.Advice);
+    // An ordinary alias of a cast: no backend emits the cast (x86 crashes),
+    // an integer round trip it does.
+    if (!hasPercpuCast(GA.getAliasee()))
+      continue;
+    auto *Base = cast<Constant>(getUnderlyingObject(GA.getAliasee()));
+    GA.setAliasee(ConstantExpr::getIntToPtr(
+        ConstantExpr::getPtrToInt(
+            Base, M.getDataLayout().getIntPtrType(Base->getType())),
+        GA.getType()));
+  }
   for (GlobalVariable *GV : Globals) {
     StringRef Section = GV->getSection();
     if (Section.empty() || Section == PERCPU_SECTION ||
