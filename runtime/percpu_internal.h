@@ -125,6 +125,12 @@ struct percpu__table {
 };
 _Static_assert(sizeof(struct percpu__table) == PERCPU__TABLE_HEADER_BYTES,
                "the linker fragments' header size");
+/* percpu.h's __percpu_count reads num 4 bytes (AArch64: 12) before the
+ * entries. */
+_Static_assert(sizeof(struct percpu__table) -
+                       __builtin_offsetof(struct percpu__table, num) ==
+                   PERCPU__TABLE_HEADER_BYTES - 4,
+               "num where percpu.h's __percpu_count reads it");
 /* A constant table's header with the count num. */
 #if defined(__aarch64__)
 #define PERCPU__TABLE_HEADER(num) {0, (num), PERCPU_OFFSET_OFFLINE}
