@@ -13,6 +13,7 @@
  */
 #include <percpu.h>
 
+#include "bytes.h"
 #include "percpu_internal.h"
 
 #define MAP_FREE 0
@@ -32,17 +33,6 @@ static void __percpu *fail(int err) {
   return (void __percpu *)0;
 }
 
-#if __STDC_HOSTED__
-#define zero(dst, n) __builtin_memset((dst), 0, (n))
-#else
-/* Blocks are multiples of PERCPU_ALLOC_UNIT, aligned to it in every area. */
-static void zero(void *dst, size_t n) {
-  uint64_t __attribute__((may_alias)) *d = dst;
-  for (; n; n -= sizeof *d)
-    *d++ = 0;
-}
-#endif
-
 static size_t units(void) { return percpu_dynamic_bytes() / PERCPU_ALLOC_UNIT; }
 
 /* The least order whose block holds bytes. */
@@ -57,6 +47,12 @@ static uintptr_t block_offset(size_t unit) {
   return percpu__dynamic_start() + unit * PERCPU_ALLOC_UNIT;
 }
 
+/* A block reads zero, initialised for MSan too (bytes.h). */
+static void zero_block(char *block, size_t bytes) {
+  percpu__zero(block, bytes);
+  percpu__initialised(block, bytes);
+}
+
 /* Zeroes the block at unit in every CPU's area. */
 static void zero_everywhere(size_t unit, size_t bytes) {
   const uintptr_t *offsets = __percpu_remote_layout.offsets;
@@ -64,8 +60,9 @@ static void zero_everywhere(size_t unit, size_t bytes) {
   for (unsigned cpu = 0; cpu < n; cpu++) {
     uintptr_t offset = __atomic_load_n(&offsets[cpu], __ATOMIC_RELAXED);
     if (offset != PERCPU_OFFSET_OFFLINE)
-      zero((char *)((uintptr_t)__start_percpu + offset) + block_offset(unit),
-           bytes);
+      zero_block((char *)((uintptr_t)__start_percpu + offset) +
+                     block_offset(unit),
+                 bytes);
   }
 }
 
@@ -135,6 +132,6 @@ void percpu__alloc_zero_area(char *area) {
   size_t total = units();
   for (size_t at = 0; map && at < total; at++)
     if (map[at] >= MAP_HEAD)
-      zero(area + block_offset(at),
-           (size_t)PERCPU_ALLOC_UNIT << (map[at] - MAP_HEAD));
+      zero_block(area + block_offset(at),
+                 (size_t)PERCPU_ALLOC_UNIT << (map[at] - MAP_HEAD));
 }

@@ -17,6 +17,7 @@
  */
 #include <percpu.h>
 
+#include "bytes.h"
 #include "percpu_internal.h"
 
 /* Each CPU's offset, in its own area; 0 in the template (base register 0). */
@@ -46,38 +47,6 @@ static _Bool claimed PERCPU__STATE;
 static const void *template_src PERCPU__STATE;
 
 /*
- * The template copy. Hosted: the C library's memcpy (through the builtin:
- * the runtime includes <string.h> nowhere). Freestanding: a loop
- * of its own, so that the runtime calls nothing (-ffreestanding keeps the
- * compiler from turning it back into a call). It moves words where it
- * can: every area is aligned to percpu_area_align() >= 64, and the template
- * to at least a word (it holds __percpu_self_offset).
- */
-#if __STDC_HOSTED__
-#define percpu__copy __builtin_memcpy
-#define percpu__zero(dst, n) __builtin_memset((dst), 0, (n))
-#else
-typedef uintptr_t __attribute__((may_alias)) percpu__word;
-
-static void percpu__copy(void *dst, const void *src, size_t n) {
-  percpu__word *d = dst;
-  const percpu__word *s = src;
-  for (; n >= sizeof *d; n -= sizeof *d)
-    *d++ = *s++;
-  unsigned char *db = (unsigned char *)d;
-  const unsigned char *sb = (const unsigned char *)s;
-  while (n--)
-    *db++ = *sb++;
-}
-
-static void percpu__zero(void *dst, size_t n) {
-  unsigned char *d = dst;
-  while (n--)
-    *d++ = 0;
-}
-#endif
-
-/*
  * One CPU's area: the template's bytes and its self offset. An area that is
  * src itself (area 0 in the VMA-0 layout) is not copied onto itself. The
  * padding and the dynamic reserve are left as they are: alloc_percpu zeroes
@@ -96,31 +65,49 @@ static int misaligned(const void *p, size_t align) {
   return ((uintptr_t)p & (align - 1)) != 0;
 }
 
-/*
- * The set-up proper, with the geometry its caller read: the checks, the
- * claim, then the table and every area. Everything but the copies is a few
- * dozen instructions, so that percpu_init costs about what the copies do.
- */
-static int setup(const struct percpu__geometry *g, void *const *areas,
-                 void *contiguous, unsigned ncpus, void *table,
-                 size_t table_bytes, const void *src) {
-  size_t need = percpu__table_bytes(g, ncpus);
+/* Every area given is aligned and does not wrap around the address space. */
+static int areas_valid(const struct percpu__geometry *g, void *const *areas,
+                       unsigned ncpus) {
+  for (unsigned cpu = 0; cpu < ncpus; cpu++)
+    if (areas[cpu] &&
+        (misaligned(areas[cpu], g->align) ||
+         (uintptr_t)areas[cpu] + g->stride < (uintptr_t)areas[cpu]))
+      return 0;
+  return 1;
+}
 
-  /* The result is ncpus as an int, so ncpus must fit in one. */
-  if (!ncpus || ncpus > PERCPU__INT_MAX || percpu__above_capacity(ncpus) ||
-      !table ||
-      misaligned(table, sizeof(uintptr_t)) || table_bytes < need)
-    return -PERCPU__EINVAL;
-  if (areas) {
-    for (unsigned cpu = 0; cpu < ncpus; cpu++)
-      if (areas[cpu] &&
-          (misaligned(areas[cpu], g->align) ||
-           (uintptr_t)areas[cpu] + g->stride < (uintptr_t)areas[cpu]))
-        return -PERCPU__EINVAL;
-  } else if (!contiguous || misaligned(contiguous, g->align)) {
-    return -PERCPU__EINVAL;
+/* CPU cpu's area: the one given, or the cpu-th of the contiguous ones. */
+static char *area_of(void *const *areas, void *contiguous, size_t stride,
+                     unsigned cpu) {
+  return areas ? areas[cpu] : (char *)contiguous + cpu * stride;
+}
+
+/* Under MSan (bytes.h): what the set-up wrote is initialised. Out of line:
+ * the set-up without MSan fetches none of it. */
+static __attribute__((noinline)) void
+mark_initialised(const struct percpu__geometry *g, void *const *areas,
+                 void *contiguous, unsigned ncpus, void *table, size_t need) {
+  percpu__initialised(table, need);
+  for (unsigned cpu = 0; cpu < ncpus; cpu++) {
+    char *area = area_of(areas, contiguous, g->stride, cpu);
+    if (area)
+      percpu__initialised(area, g->size);
   }
+}
 
+/*
+ * The set-up proper, with the geometry its caller read and the arguments
+ * it checked (need is the table's size): the image check, the claim, then
+ * the table and every area. Everything but the copies is a few dozen
+ * instructions, so that percpu_init costs about what the copies do. It
+ * runs once, cold, so that what it costs beyond the copies is mostly the
+ * fetch of its code: inlined into each caller, percpu_init runs one
+ * function without calls, straight through, which keeps only the
+ * contiguous path and the checks its own layout does not make true.
+ */
+static inline __attribute__((always_inline)) int
+setup(const struct percpu__geometry *g, void *const *areas, void *contiguous,
+      unsigned ncpus, void *table, size_t need, const void *src) {
 #if __STDC_HOSTED__
   int err = percpu__check_images();
   if (err)
@@ -131,21 +118,15 @@ static int setup(const struct percpu__geometry *g, void *const *areas,
     return -PERCPU__EBUSY;
   percpu__freeze_dynamic();
 
-  /* Zeroes the map; under MSan, the intercepted memset also marks the
-   * table initialised for the instrumented code that reads it inline. */
+  /* The header and the map start zeroed. */
   percpu__zero(table, need);
   struct percpu__table *header = table;
   uintptr_t *entries = PERCPU__TABLE_ENTRIES(table);
-  if (areas) {
-    for (unsigned cpu = 0; cpu < ncpus; cpu++)
-      entries[cpu] = areas[cpu] ? init_area(areas[cpu], src, g->size)
-                                : PERCPU_OFFSET_OFFLINE;
-  } else {
-    char *area = contiguous;
-    /* Runs once, cold: unrolled, it would fetch more code than it saves. */
+  /* Runs once, cold: unrolled, it would fetch more code than it saves. */
 #pragma clang loop unroll(disable)
-    for (unsigned cpu = 0; cpu < ncpus; cpu++, area += g->stride)
-      entries[cpu] = init_area(area, src, g->size);
+  for (unsigned cpu = 0; cpu < ncpus; cpu++) {
+    char *area = area_of(areas, contiguous, g->stride, cpu);
+    entries[cpu] = area ? init_area(area, src, g->size) : PERCPU_OFFSET_OFFLINE;
   }
   /* Where per_cpu clamps to, and on AArch64 up to its capacity. */
   size_t n = percpu__table_entries(ncpus);
@@ -157,6 +138,8 @@ static int setup(const struct percpu__geometry *g, void *const *areas,
 #endif
   percpu__alloc_map = (unsigned char *)(entries + n);
   template_src = src;
+  if (percpu__msan())
+    mark_initialised(g, areas, contiguous, ncpus, table, need);
 
   __atomic_store_n(&__percpu_remote_layout.offsets, entries, __ATOMIC_RELEASE);
   __atomic_store_n(&__percpu_remote_layout.num, ncpus, __ATOMIC_RELEASE);
@@ -167,18 +150,29 @@ int percpu__setup(void *const *areas, void *contiguous, unsigned ncpus,
                   void *table, size_t table_bytes, const void *src) {
   struct percpu__geometry g;
   percpu__geometry(&g);
-  return setup(&g, areas, contiguous, ncpus, table, table_bytes, src);
+  size_t need = percpu__table_bytes(&g, ncpus);
+  /* The result is ncpus as an int, so ncpus must fit in one. */
+  if (!ncpus || ncpus > PERCPU__INT_MAX || percpu__above_capacity(ncpus) ||
+      !table || misaligned(table, sizeof(uintptr_t)) || table_bytes < need)
+    return -PERCPU__EINVAL;
+  if (areas ? !areas_valid(&g, areas, ncpus)
+            : !contiguous || misaligned(contiguous, g.align))
+    return -PERCPU__EINVAL;
+  return setup(&g, areas, contiguous, ncpus, table, need, src);
 }
 
 int percpu_init(void *base, unsigned ncpus) {
   struct percpu__geometry g;
   percpu__geometry(&g);
+  /* 0 for no CPUs, more than the capacity, or a size that overflows.
+   * Otherwise the table after the areas is aligned (the stride is a
+   * multiple of the areas' alignment) and large enough. */
   size_t bytes = percpu__areas_bytes(&g, ncpus);
-  if (!base || !bytes || (uintptr_t)base + bytes < (uintptr_t)base)
+  if (!base || !bytes || ncpus > PERCPU__INT_MAX || misaligned(base, g.align) ||
+      (uintptr_t)base + bytes < (uintptr_t)base)
     return -PERCPU__EINVAL;
-  size_t areas = (size_t)ncpus * g.stride;
-  return setup(&g, NULL, base, ncpus, (char *)base + areas, bytes - areas,
-               __start_percpu);
+  return setup(&g, NULL, base, ncpus, (char *)base + (size_t)ncpus * g.stride,
+               percpu__table_bytes(&g, ncpus), __start_percpu);
 }
 
 int percpu_init_buffer(void *buffer, size_t bytes, unsigned ncpus) {
@@ -211,6 +205,7 @@ int percpu_setup_cpu(unsigned cpu, void *area) {
     err = -PERCPU__EBUSY;
   } else {
     uintptr_t offset = init_area(area, template_src, percpu_area_size());
+    percpu__initialised(area, percpu_area_size());
     percpu__alloc_zero_area(area);
     __atomic_store_n(entry, offset, __ATOMIC_RELEASE);
   }

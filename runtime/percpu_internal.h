@@ -7,7 +7,9 @@
  *	uintptr_t percpu_arch_read_reg(void);
  *	int percpu_arch_write_reg(uintptr_t value);   0 or a negative errno
  * and PERCPU_ARCH_DEFAULT_REGISTER (a bare name: gs, tpidr_el1, ...), and
- * may define PERCPU_ARCH_AREA_ALIGN (the least alignment of an area).
+ * may define PERCPU_ARCH_AREA_ALIGN (the least alignment of an area) and
+ * PERCPU_ARCH_COPY_BYTES, with percpu_arch_copy and percpu_arch_zero for
+ * the set-up's copies and fills (bytes.h).
  * percpu_arch_write_reg must be a compiler barrier ("memory" clobber): no
  * per-CPU access may move across the change of base. The header may use
  * PERCPU__REGISTER (the register to use, a bare name) and
@@ -17,7 +19,7 @@
  * but its own. Built with -ffreestanding -nostdinc (every target but
  * x86_64 Linux user space), it takes its integer types from the compiler's
  * predefined macros and the errno values below, and copies the template
- * with loops of its own. The compiler may still emit calls to memcpy and
+ * with its own loops or the architecture's instructions (bytes.h). The compiler may still emit calls to memcpy and
  * memset (for instance for aggregate copies); a freestanding environment
  * must provide them, as kernels do. Only the hosted files that call the C
  * library include its headers: images.c and x86_64_hwcap.c.
