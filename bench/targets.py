@@ -186,21 +186,19 @@ def init_targets(init):
     prof = [r for r in init if r.get("profile")]
     if prof:
         p = prof[0]["profile"]
-        others = {k: v for k, v in p["callees"].items() if "memcpy" not in k}
-        top = max(others, key=others.get) if others else None
         facts.update(prof_case="%s × %d" % (I.size_name(prof[0]["size"]), prof[0]["ncpus"]),
-                     prof_ir=p["ir"],
-                     copy_ir=sum(v for k, v in p["callees"].items() if "memcpy" in k),
-                     top_callee=top, top_callee_ir=others.get(top, 0))
+                     prof_function=p["function"], prof_callees=len(p["callees"]))
         if "i1" in p:  # runs before the cache simulation have no misses
-            facts.update(prof_i1=p["i1"], copy_i1=sum(
-                v for k, v in p["callees_i1"].items() if "memcpy" in k))
+            facts.update(prof_i1=p["i1"], callees_i1=sum(p["callees_i1"].values()))
+    def us(field):
+        return "%.2f" % (summary([x[field] for x in w["runs"]])["median"] * 1e6)
+
     facts.update({
         "worst": "%s × %d" % (I.size_name(w["size"]), w["ncpus"]),
         "worst_pct": "%.0f" % (100 * w["ratio"]["median"]),
-        "worst_copy_us": "%.2f" % (summary([m for m, _, _ in w["runs"]])["median"] * 1e6),
-        "worst_init_us": "%.2f" % (summary([i for _, i, _ in w["runs"]])["median"] * 1e6),
-        "worst_cold_us": "%.2f" % (summary([c for _, _, c in w["runs"]])["median"] * 1e6)})
+        "worst_copy_us": us(I.MEMCPY), "worst_init_us": us(I.INIT),
+        "worst_cold_us": us(I.FIRST), "worst_fresh_us": us(I.FRESH),
+        "worst_fresh_pct": "%.0f" % (100 * w["fresh_ratio"]["median"])})
     if "faults" in w:
         facts["worst_faults"] = max(w["faults"])
     return [target(

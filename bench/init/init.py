@@ -17,6 +17,9 @@ from common import OUT, ROOT, log, paired_ratio, run  # noqa: E402
 
 HERE = os.path.relpath(os.path.dirname(os.path.abspath(__file__)), ROOT)
 SIZES = [4096, 65536, 1048576]
+# The fields of a run: the warm memcpy loop, percpu_init, the loop's first
+# call (lazy binding of memcpy included), and the fresh loop's first call.
+MEMCPY, INIT, FIRST, FRESH = range(4)
 CPUS = [4, 64, 256]
 
 
@@ -36,8 +39,9 @@ def template_source(size):
 
 def measure(build, quick):
     """[{size, ncpus, template, stride, runs: [(memcpy s, init s, first
-    memcpy s)], faults: [percpu_init's page faults, per run], ratio: memcpy
-    time / percpu_init time, per run}]"""
+    memcpy s, fresh loop s)], faults: [percpu_init's page faults, per run],
+    ratio: memcpy time / percpu_init time, per run, fresh_ratio: the fresh
+    copy loop's time / percpu_init time, per run}]"""
     if platform.machine() != "x86_64":
         log("init: not an x86_64 machine, skipped")
         return []
@@ -61,12 +65,13 @@ def measure(build, quick):
                     sys.exit("bench: percpu_init check failed")
                 f = out.split("\n")[0].split()
                 tsize, stride = int(f[2]), int(f[3])
-                runs.append((float(f[4]), float(f[5]), float(f[6])))
+                runs.append((float(f[4]), float(f[5]), float(f[6]), float(f[8])))
                 faults.append(int(f[7]))
+            inits = [r[INIT] for r in runs]
             res.append(dict(size=size, ncpus=ncpus, template=tsize, stride=stride,
                             runs=runs, faults=faults,
-                            ratio=paired_ratio([m for m, _, _ in runs],
-                                                          [i for _, i, _ in runs])))
+                            ratio=paired_ratio([r[MEMCPY] for r in runs], inits),
+                            fresh_ratio=paired_ratio([r[FRESH] for r in runs], inits)))
             if size == SIZES[0] and ncpus == CPUS[0]:
                 exe_cg = exe + ".nodebug"
                 run([build.cc, "-O2", os.path.join(HERE, "init.c"), src, "-o", exe_cg,
