@@ -51,9 +51,12 @@ static __attribute__((noinline)) void copy_all(char *areas, unsigned ncpus,
 
 /* copy_all again, a distinct function (the asm keeps the two apart),
  * timed on its first call: the copy loop's code run for the first time,
- * as percpu_init's is, with memcpy already bound. */
-static __attribute__((noinline)) void
-copy_all_fresh(char *areas, unsigned ncpus, size_t stride, size_t size) {
+ * as percpu_init's is, with memcpy already bound. On a page of its own, so
+ * that no code run before it brought its lines into a cache. */
+#define ON_A_PAGE_OF_ITS_OWN                                                   \
+  __attribute__((noinline, section(".text.init_fresh"), aligned(4096)))
+static ON_A_PAGE_OF_ITS_OWN void copy_all_fresh(char *areas, unsigned ncpus,
+                                                size_t stride, size_t size) {
   __asm__ __volatile__("" : : "r"(stride));
   for (unsigned cpu = 0; cpu < ncpus; cpu++)
     memcpy(areas + (size_t)cpu * stride, __start_percpu, size);
