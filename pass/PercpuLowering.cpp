@@ -358,6 +358,38 @@ static void padToCacheLines(const DataLayout &DL, Type *&Ty, Constant *&Init) {
     Init = ConstantStruct::getAnon({Init, Constant::getNullValue(PadTy)});
 }
 
+/// llvm.global.annotations (__attribute__((annotate))) names each annotated
+/// variable through a cast to an ordinary pointer. For a per-CPU variable
+/// that is its template: the annotation is about the symbol, not a copy.
+static void annotateTemplate(Module &M, GlobalVariable &GV,
+                             GlobalVariable &Template) {
+  GlobalVariable *Annotations = M.getGlobalVariable("llvm.global.annotations");
+  auto *Entries = Annotations && Annotations->hasInitializer()
+                      ? dyn_cast<ConstantArray>(Annotations->getInitializer())
+                      : nullptr;
+  if (!Entries)
+    return;
+  SmallVector<Constant *, 8> NewEntries;
+  bool Changed = false;
+  for (Value *V : Entries->operand_values()) {
+    auto *Entry = cast<Constant>(V);
+    auto *S = dyn_cast<ConstantStruct>(Entry);
+    if (S && S->getNumOperands() &&
+        S->getOperand(0)->stripPointerCasts() == &GV) {
+      SmallVector<Constant *, 5> Fields;
+      for (Value *F : S->operand_values())
+        Fields.push_back(cast<Constant>(F));
+      Fields[0] = ConstantExpr::getPointerCast(&Template, Fields[0]->getType());
+      Entry = ConstantStruct::get(S->getType(), Fields);
+      Changed = true;
+    }
+    NewEntries.push_back(Entry);
+  }
+  if (Changed)
+    Annotations->setInitializer(
+        ConstantArray::get(Entries->getType(), NewEntries));
+}
+
 /// Step 2. Replaces each per-CPU global with its template: the same
 /// variable in address space 0, in the template section.
 static SmallVector<GlobalVariable *, 16>
@@ -405,6 +437,7 @@ moveToTemplates(Module &M, ArrayRef<GlobalVariable *> Globals) {
     if (is_contained(CompilerUsed, GV))
       NewCompilerUsed.push_back(Template);
 
+    annotateTemplate(M, *GV, *Template);
     LLVM_DEBUG(dbgs() << "percpu: template " << Template->getName() << "\n");
     GV->replaceAllUsesWith(ConstantExpr::getIntToPtr(
         ConstantExpr::getPtrToInt(Template, IntPtrTy), GV->getType()));

@@ -1,5 +1,5 @@
 // RUN: %percpu_cc -O2 -g -fsanitize=address -pthread %s -o %t.asan && %t.asan
-// Verify that programs built with -fsanitize=address, thread, memory and undefined run correctly with per-CPU variables: struct copies, fills and moves of every size, this_cpu_read/write/inc and plain accesses reach this CPU's copy, not the template the sanitizers' runtime calls used to get (llvm#124238), and every CPU's copy is right afterwards. The runtime library stays uninstrumented: under MSan, areas get their shadow from the intercepted memcpy/memset that copy the template.
+// Verify that programs built with -fsanitize=address, thread, memory and undefined run correctly with per-CPU variables: struct copies, fills and moves of every size, this_cpu_read/write/inc and plain accesses reach this CPU's copy, not the template the sanitizers' runtime calls used to get (llvm#124238), and every CPU's copy is right afterwards. The runtime library stays uninstrumented: under MSan, it marks what it writes initialised (the template's copies, the table, the dynamic blocks), which the reads through ordinary pointers before any write check.
 // RUN: %percpu_cc -O0 -g -fsanitize=address -pthread %s -o %t.asan0 && %t.asan0
 // RUN: %percpu_cc -O2 -g -fsanitize=thread -pthread %s -o %t.tsan && %t.tsan
 // RUN: %percpu_cc -O2 -g -fsanitize=memory -pthread %s -o %t.msan && %t.msan
