@@ -427,8 +427,8 @@ DOC_SECTIONS = [
      " ratio is memcpy's time over percpu_init's, run by run. \"First"
      " memcpy pass\": the same copy loop timed on its first call, as"
      " `percpu_init` always is, memcpy's lazy binding included. \"Fresh"
-     " loop\": a second copy of that loop, first called after memcpy is"
-     " bound: what the copies cost when their loop's code runs for the"
+     " loop\": a second copy of that loop on a page of its own, first called"
+     " after memcpy is bound: what the copies cost when their loop's code runs for the"
      " first time, as percpu_init's does. Not judged: it says how much of"
      " the gap to the warm loop any code run once pays.",
      lambda init, drawn: [init_table(init)], ("init", "initialisation")),
