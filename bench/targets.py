@@ -189,7 +189,8 @@ def init_targets(init):
         facts.update(prof_case="%s × %d" % (I.size_name(prof[0]["size"]), prof[0]["ncpus"]),
                      prof_function=p["function"], prof_callees=len(p["callees"]))
         if "i1" in p:  # runs before the cache simulation have no misses
-            facts.update(prof_i1=p["i1"], callees_i1=sum(p["callees_i1"].values()))
+            facts.update(prof_i1=p["i1"])
+
     def us(field):
         return "%.2f" % (summary([x[field] for x in w["runs"]])["median"] * 1e6)
 

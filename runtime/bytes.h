@@ -19,8 +19,9 @@
  * they are used in a hosted program, percpu__msan() says whether MSan's
  * runtime is linked, and percpu__initialised marks bytes written
  * initialised (the template's bytes and zeroes are). The other sanitizers
- * need nothing: the runtime is not instrumented, and its writes happen
- * before any instrumented code can read the areas.
+ * need nothing: ASan checks whether memory is addressable, which writes do
+ * not change, and TSan merely misses the runtime's writes, which the
+ * runtime orders with its own atomics.
  */
 #ifndef PERCPU_BYTES_H
 #define PERCPU_BYTES_H

@@ -19,9 +19,10 @@
  * but its own. Built with -ffreestanding -nostdinc (every target but
  * x86_64 Linux user space), it takes its integer types from the compiler's
  * predefined macros and the errno values below, and copies the template
- * with its own loops or the architecture's instructions (bytes.h). The compiler may still emit calls to memcpy and
- * memset (for instance for aggregate copies); a freestanding environment
- * must provide them, as kernels do. Only the hosted files that call the C
+ * with its own loops or the architecture's instructions (bytes.h). The
+ * compiler may still emit calls to memcpy and memset (for instance for
+ * aggregate copies); a freestanding environment must provide them, as
+ * kernels do. Only the hosted files that call the C
  * library include its headers: images.c and x86_64_hwcap.c.
  */
 #ifndef PERCPU_INTERNAL_H
