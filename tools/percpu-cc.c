@@ -165,6 +165,10 @@ struct config {
 	const char *mabi, *march, *mfpu, *float_opt;
 	int want[NOPTION]; /* by option id */
 	int shared, user_ld, relax_gp;
+	/* -fsanitize=shadow-call-stack in force at the end; -fcf-protection
+	 * with return (which may move the shadow stack to hardware: the pass
+	 * tells, in units with per-CPU data) */
+	int shadow_call_stack, cf_protection;
 	int cxx; /* run as percpu-c++ */
 	int named_file; /* an argument that is no option: input, @file, value */
 	int own_in_rsp; /* a percpu-cc option inside a response file */
@@ -197,7 +201,9 @@ static char *xstrcat(const char *a, const char *b, const char *c)
 }
 
 /* Whether a linker argument list (-Wl,a,b or -Xlinker's value) has opt. */
-static int linker_args_have(const char *s, const char *opt)
+/* Whether the comma-separated list s (-Wl, or -fsanitize= values) holds
+ * opt. */
+static int list_has(const char *s, const char *opt)
 {
 	size_t n = strlen(opt);
 	for (;;) {
@@ -212,7 +218,7 @@ static int linker_args_have(const char *s, const char *opt)
 
 static int is_relax_gp(const char *s)
 {
-	return linker_args_have(s, "--relax-gp") || linker_args_have(s, "-relax-gp");
+	return list_has(s, "--relax-gp") || list_has(s, "-relax-gp");
 }
 
 /* Our option s, with its value in *val, or 0 if s is clang's. */
@@ -266,6 +272,15 @@ static void note_clang_arg(struct config *c, char **v, int i, int n)
 		c->relax_gp = 1;
 	if (!strcmp(s, "-Xlinker") && i + 1 < n && is_relax_gp(v[i + 1]))
 		c->relax_gp = 1;
+	if (!strncmp(s, "-fsanitize=", 11) && list_has(s + 11, "shadow-call-stack"))
+		c->shadow_call_stack = 1;
+	if (!strncmp(s, "-fno-sanitize=", 14) &&
+	    (list_has(s + 14, "shadow-call-stack") || list_has(s + 14, "all")))
+		c->shadow_call_stack = 0;
+	if (!strncmp(s, "-fcf-protection", 15))
+		c->cf_protection = !strcmp(s, "-fcf-protection") ||
+				   !strcmp(s, "-fcf-protection=return") ||
+				   !strcmp(s, "-fcf-protection=full");
 	if (s[0] != '-' || !s[1])
 		c->named_file = 1;
 }
@@ -828,6 +843,14 @@ int main(int argc, char **argv)
 		die("--relax-gp makes the linker use gp as the global pointer, "
 		    "but gp holds the per-CPU offset on %s; drop --relax-gp "
 		    "or use --percpu-reg=tp", a->name);
+	/* Every unit, also one without per-CPU data, which the pass leaves
+	 * alone: its shadow call stack would push through gp into this CPU's
+	 * area (LLVM 17 and later keep the pointer there). */
+	if (!strncmp(a->name, "riscv", 5) && !strcmp(reg, "gp") &&
+	    c.shadow_call_stack && !c.cf_protection && PERCPU_CC_LLVM_MAJOR >= 17)
+		die("-fsanitize=shadow-call-stack keeps the shadow stack pointer in "
+		    "gp, but gp holds the per-CPU offset on %s; build without the "
+		    "shadow call stack or use --percpu-reg=tp", a->name);
 	t = locate_tree(argv[0]);
 	runtime = runtime_path(&t, a, reg, &c, abi);
 
