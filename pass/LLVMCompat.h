@@ -167,21 +167,18 @@ inline void setNoSanitize(llvm::Instruction &I) {
 #endif
 }
 
-/// Whether F's prologue and epilogue move RISC-V gp by a word: the software
-/// shadow call stack (-fsanitize=shadow-call-stack) keeps its pointer in gp
-/// from LLVM 17 on (in x18 before, which needs -ffixed-x18). A function
-/// given the Zicfiss shadow stack instead ("hw-shadow-stack", from
-/// -fcf-protection=return on LLVM 20 and later, with Zimop) leaves gp alone.
-inline bool movesRiscvGp(const llvm::Function &F) {
-#if LLVM_VERSION_MAJOR >= 17
+/// Whether F keeps a software shadow call stack (-fsanitize=shadow-call-
+/// stack), whose prologue and epilogue move a register by a word (which
+/// one, from which LLVM on: include/percpu/abi.h's
+/// PERCPU_SHADOW_CALL_STACK_REGS), rather than the Zicfiss hardware one
+/// ("hw-shadow-stack", from -fcf-protection=return on LLVM 20 and later,
+/// with Zimop), which leaves every register alone.
+inline bool hasSoftwareShadowCallStack(const llvm::Function &F) {
   return F.hasFnAttribute(llvm::Attribute::ShadowCallStack) &&
          !(F.hasFnAttribute("hw-shadow-stack") &&
            F.getFnAttribute("target-features")
                .getValueAsString()
                .contains("+zimop"));
-#else
-  return false;
-#endif
 }
 
 /// Calls AddPasses(MPM) at the end of the optimisation pipeline. LLVM 20

@@ -1105,19 +1105,44 @@ static std::optional<PercpuOptions> parseMode(StringRef Mode,
   return Opts;
 }
 
-/// A base register that the code generator also moves: RISC-V's software
-/// shadow call stack pushes each return address through gp, so every
-/// per-CPU access in a call it makes would reach a word past this CPU's
-/// copy, and the push itself would write into per-CPU memory.
+/// The register the software shadow call stack moves on TT's arch, in this
+/// LLVM, from include/percpu/abi.h's table; "" if none.
+static StringRef shadowCallStackRegister(const Triple &TT) {
+  StringRef Arch = Triple::getArchTypeName(TT.getArch());
+#define PERCPU_SCS_ROW(A, Reg, Since)                                          \
+  if (Arch == #A && LLVM_VERSION_MAJOR >= (Since))                             \
+    return Reg;
+  PERCPU_SHADOW_CALL_STACK_REGS(PERCPU_SCS_ROW)
+#undef PERCPU_SCS_ROW
+  return "";
+}
+
+/// A base register that the code generator also moves: the software shadow
+/// call stack pushes each return address through it, so every per-CPU
+/// access in a call it makes would reach a word past this CPU's copy, and
+/// the push itself would write into per-CPU memory.
 static void diagnoseBaseRegisterInUse(Module &M, const Triple &TT,
-                                      StringRef Reg, Diagnostics &Diag) {
-  if (!TT.isRISCV() || Reg != "gp")
+                                      const ArchInfo &Info, StringRef Reg,
+                                      Diagnostics &Diag) {
+  StringRef Moved = shadowCallStackRegister(TT);
+  if (Moved.empty() || Reg != Moved || none_of(M, [](const Function &F) {
+        return compat::hasSoftwareShadowCallStack(F);
+      }))
     return;
-  if (any_of(M, [](const Function &F) { return compat::movesRiscvGp(F); }))
-    Diag.error("-fsanitize=shadow-call-stack keeps the shadow stack pointer "
-               "in gp, the per-CPU base register",
-               "make tp the base register (-DPERCPU_REGISTER=tp, percpu-cc "
-               "--percpu-reg=tp), or build without the shadow call stack");
+  std::string What = ("-fsanitize=shadow-call-stack keeps the shadow stack "
+                      "pointer in " +
+                      Reg + ", the per-CPU base register")
+                         .str();
+  std::string Advice = "build without the shadow call stack";
+  // The table names only archs with another register to advise.
+  if (const StringRef *Other = find_if(
+          Info.Registers, [&](StringRef R) { return R != Moved; });
+      Other != Info.Registers.end())
+    Advice = ("make " + *Other + " the base register (-DPERCPU_REGISTER=" +
+              *Other + ", percpu-cc --percpu-reg=" + *Other + "), or " +
+              Advice)
+                 .str();
+  Diag.error(What, Advice.c_str());
 }
 
 /// A base register that is also the target's thread pointer: every
@@ -1180,7 +1205,7 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
     return PreservedAnalyses::none();
   Opts->Reg = *Reg;
   if (!Opts->SingleCpu) {
-    diagnoseBaseRegisterInUse(M, TT, *Reg, Diag);
+    diagnoseBaseRegisterInUse(M, TT, *Info, *Reg, Diag);
     diagnoseThreadLocalsWithBase(M, *Info, *Reg, Diag);
   }
   requireMatchingRuntime(M, *Opts);

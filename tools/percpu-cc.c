@@ -116,6 +116,29 @@ static const struct arch {
 };
 #define NARCH (sizeof arches / sizeof arches[0])
 
+/* The register the software shadow call stack moves, per arch, from which
+ * LLVM on (include/percpu/abi.h's table). */
+static const struct shadow_call_stack {
+	const char *arch, *reg;
+	int llvm;
+} shadow_call_stacks[] = {
+#define SCS_ROW(arch, reg, llvm) { #arch, reg, llvm },
+	PERCPU_SHADOW_CALL_STACK_REGS(SCS_ROW)
+#undef SCS_ROW
+};
+#define NSCS (sizeof shadow_call_stacks / sizeof shadow_call_stacks[0])
+
+/* Whether this LLVM's software shadow call stack moves reg on a. */
+static int shadow_call_stack_moves(const struct arch *a, const char *reg)
+{
+	for (size_t i = 0; i < NSCS; i++)
+		if (!strcmp(shadow_call_stacks[i].arch, a->name) &&
+		    !strcmp(shadow_call_stacks[i].reg, reg) &&
+		    PERCPU_CC_LLVM_MAJOR >= shadow_call_stacks[i].llvm)
+			return 1;
+	return 0;
+}
+
 /* The floating-point ABIs with a runtime, per arch, default first
  * (include/percpu/abi.h's table; a row for a later LLVM than the build's
  * has no archive, which percpu-cc reports when it looks for it). */
@@ -844,13 +867,14 @@ int main(int argc, char **argv)
 		    "but gp holds the per-CPU offset on %s; drop --relax-gp "
 		    "or use --percpu-reg=tp", a->name);
 	/* Every unit, also one without per-CPU data, which the pass leaves
-	 * alone: its shadow call stack would push through gp into this CPU's
-	 * area (LLVM 17 and later keep the pointer there). */
-	if (!strncmp(a->name, "riscv", 5) && !strcmp(reg, "gp") &&
-	    c.shadow_call_stack && !c.cf_protection && PERCPU_CC_LLVM_MAJOR >= 17)
+	 * alone: its shadow call stack would push through the base register
+	 * into this CPU's area. */
+	if (c.shadow_call_stack && !c.cf_protection &&
+	    shadow_call_stack_moves(a, reg))
 		die("-fsanitize=shadow-call-stack keeps the shadow stack pointer in "
-		    "gp, but gp holds the per-CPU offset on %s; build without the "
-		    "shadow call stack or use --percpu-reg=tp", a->name);
+		    "%s, but %s holds the per-CPU offset on %s; build without the "
+		    "shadow call stack or use --percpu-reg=%s", reg, reg, a->name,
+		    strcmp(a->regs[0], reg) ? a->regs[0] : a->regs[1]);
 	t = locate_tree(argv[0]);
 	runtime = runtime_path(&t, a, reg, &c, abi);
 

@@ -75,6 +75,19 @@
   X(loongarch64, "loongarch64 uses the reserved register r21", "r21")
 
 /*
+ * The register LLVM's software shadow call stack (-fsanitize=shadow-call-
+ * stack) keeps its pointer in, where that is one of the arch's per-CPU
+ * registers above, and the first LLVM that does so (RISC-V used x18
+ * before). As the per-CPU base it would be moved by every instrumented
+ * function, which also pushes return addresses into per-CPU memory: the
+ * pass refuses the pairing in units with per-CPU data, percpu-cc in every
+ * command. X(arch, register, llvm)
+ */
+#define PERCPU_SHADOW_CALL_STACK_REGS(X)                                       \
+  X(riscv64, "gp", 17)                                                         \
+  X(riscv32, "gp", 17)
+
+/*
  * The floating-point ABIs the runtime archives are built for, per arch,
  * default first: the table that the runtime's build (runtime/CMakeLists.txt
  * reads these lines), the CMake package and percpu-cc share. A kernel is
