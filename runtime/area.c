@@ -101,9 +101,8 @@ mark_initialised(const struct percpu__geometry *g, void *const *areas,
  * the table and every area. Everything but the copies is a few dozen
  * instructions, so that percpu_init costs about what the copies do. It
  * runs once, cold, so that what it costs beyond the copies is mostly the
- * fetch of its code: inlined into each caller, percpu_init runs one
- * function without calls, straight through, which keeps only the
- * contiguous path and the checks its own layout does not make true.
+ * fetch of its code: inlined into each caller, it makes percpu_init one
+ * function without calls, straight through, with only the contiguous path.
  */
 static inline __attribute__((always_inline)) int
 setup(const struct percpu__geometry *g, void *const *areas, void *contiguous,

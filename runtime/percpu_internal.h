@@ -22,8 +22,8 @@
  * with its own loops or the architecture's instructions (bytes.h). The
  * compiler may still emit calls to memcpy and memset (for instance for
  * aggregate copies); a freestanding environment must provide them, as
- * kernels do. Only the hosted files that call the C
- * library include its headers: images.c and x86_64_hwcap.c.
+ * kernels do. Only the hosted files that call the C library include its
+ * headers: images.c and x86_64_hwcap.c.
  */
 #ifndef PERCPU_INTERNAL_H
 #define PERCPU_INTERNAL_H

@@ -223,9 +223,8 @@ static char *xstrcat(const char *a, const char *b, const char *c)
 	return s;
 }
 
-/* Whether a linker argument list (-Wl,a,b or -Xlinker's value) has opt. */
-/* Whether the comma-separated list s (-Wl, or -fsanitize= values) holds
- * opt. */
+/* Whether the comma-separated list s (-Wl,a,b or -Xlinker's value, or
+ * -fsanitize='s) holds opt. */
 static int list_has(const char *s, const char *opt)
 {
 	size_t n = strlen(opt);
@@ -870,11 +869,14 @@ int main(int argc, char **argv)
 	 * alone: its shadow call stack would push through the base register
 	 * into this CPU's area. */
 	if (c.shadow_call_stack && !c.cf_protection &&
-	    shadow_call_stack_moves(a, reg))
+	    shadow_call_stack_moves(a, reg)) {
+		/* The table names only archs with another register. */
+		const char *other = strcmp(a->regs[0], reg) ? a->regs[0] : a->regs[1];
 		die("-fsanitize=shadow-call-stack keeps the shadow stack pointer in "
 		    "%s, but %s holds the per-CPU offset on %s; build without the "
-		    "shadow call stack or use --percpu-reg=%s", reg, reg, a->name,
-		    strcmp(a->regs[0], reg) ? a->regs[0] : a->regs[1]);
+		    "shadow call stack%s%s", reg, reg, a->name,
+		    other ? " or use --percpu-reg=" : "", other ? other : "");
+	}
 	t = locate_tree(argv[0]);
 	runtime = runtime_path(&t, a, reg, &c, abi);
 
