@@ -54,7 +54,7 @@ static const void *template_src PERCPU__STATE;
  */
 static uintptr_t init_area(char *area, const void *src, size_t size) {
   uintptr_t offset = (uintptr_t)area - (uintptr_t)__start_percpu;
-  if (area != (const char *)src)
+  if (PERCPU__LIKELY(area != (const char *)src))
     percpu__copy(area, src, size);
   uintptr_t self = (uintptr_t)&__percpu_self_offset - (uintptr_t)__start_percpu;
   *(uintptr_t *)(area + self) = offset;
@@ -109,11 +109,11 @@ setup(const struct percpu__geometry *g, void *const *areas, void *contiguous,
       unsigned ncpus, void *table, size_t need, const void *src) {
 #if __STDC_HOSTED__
   int err = percpu__check_images();
-  if (err)
+  if (PERCPU__UNLIKELY(err))
     return err;
 #endif
 
-  if (__atomic_test_and_set(&claimed, __ATOMIC_ACQUIRE))
+  if (PERCPU__UNLIKELY(__atomic_test_and_set(&claimed, __ATOMIC_ACQUIRE)))
     return -PERCPU__EBUSY;
   percpu__freeze_dynamic();
 
@@ -137,7 +137,7 @@ setup(const struct percpu__geometry *g, void *const *areas, void *contiguous,
 #endif
   percpu__alloc_map = (unsigned char *)(entries + n);
   template_src = src;
-  if (percpu__msan())
+  if (PERCPU__UNLIKELY(percpu__msan()))
     mark_initialised(g, areas, contiguous, ncpus, table, need);
 
   __atomic_store_n(&__percpu_remote_layout.offsets, entries, __ATOMIC_RELEASE);
@@ -167,8 +167,9 @@ int percpu_init(void *base, unsigned ncpus) {
    * Otherwise the table after the areas is aligned (the stride is a
    * multiple of the areas' alignment) and large enough. */
   size_t bytes = percpu__areas_bytes(&g, ncpus);
-  if (!base || !bytes || ncpus > PERCPU__INT_MAX || misaligned(base, g.align) ||
-      (uintptr_t)base + bytes < (uintptr_t)base)
+  if (PERCPU__UNLIKELY(!base || !bytes || ncpus > PERCPU__INT_MAX ||
+                       misaligned(base, g.align) ||
+                       (uintptr_t)base + bytes < (uintptr_t)base))
     return -PERCPU__EINVAL;
   return setup(&g, NULL, base, ncpus, (char *)base + (size_t)ncpus * g.stride,
                percpu__table_bytes(&g, ncpus), __start_percpu);

@@ -97,6 +97,15 @@ typedef __UINT64_TYPE__ uint64_t;
 #define PERCPU__STATE __attribute__((section(".data.percpu_runtime")))
 
 /*
+ * For the set-up's branches on data it loads cold (the runtime's state, the
+ * dynamic linker's list): the path expected falls through, which is what a
+ * CPU predicts for a branch it has never seen, so that what it runs while
+ * those loads are in flight is not thrown away when they arrive.
+ */
+#define PERCPU__LIKELY(x) __builtin_expect(!!(x), 1)
+#define PERCPU__UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+/*
  * Defined by the linker for the sections the pass fills: the template, and
  * one uint32_t alignment record per translation unit with per-CPU variables.
  * The runtime's own __percpu_self_offset keeps both sections non-empty.
@@ -273,8 +282,8 @@ int percpu__recheck_images(void) PERCPU__HIDDEN;
 
 static inline int percpu__check_images(void) {
   const struct percpu__images *s = &percpu__images_at_start;
-  if (s->last_next && !s->name &&
-      !__atomic_load_n(s->last_next, __ATOMIC_ACQUIRE))
+  if (PERCPU__LIKELY(s->last_next && !s->name &&
+                     !__atomic_load_n(s->last_next, __ATOMIC_ACQUIRE)))
     return 0;
   return percpu__recheck_images();
 }
