@@ -1169,14 +1169,38 @@ static void diagnoseThreadLocalsWithBase(Module &M, const ArchInfo &Info,
       Diag.error(GV, What, Advice.c_str());
 }
 
+/// The base register is the whole program's: a unit that includes
+/// <percpu.h> (so its configuration is known) but has no per-CPU data must
+/// keep off the register too, or it clobbers, or reads through, every CPU's
+/// base behind the back of the units that use it. Where the model does not
+/// apply (another target, another object format), there is nothing to
+/// check.
+static void checkBaseRegisterWithoutPercpu(Module &M, StringRef RequestedReg,
+                                           StringRef Mode) {
+  Triple TT(M.getTargetTriple());
+  const ArchInfo *Info = PercpuTarget::lookup(TT);
+  if (!Info || !TT.isOSBinFormatELF())
+    return;
+  Diagnostics Diag(M);
+  std::optional<StringRef> Reg = selectRegister(*Info, TT, RequestedReg, Diag);
+  std::optional<PercpuOptions> Opts = parseMode(Mode, Diag);
+  if (!Reg || !Opts || Opts->SingleCpu)
+    return;
+  diagnoseBaseRegisterInUse(M, TT, *Info, *Reg, Diag);
+  diagnoseThreadLocalsWithBase(M, *Info, *Reg, Diag);
+}
+
 PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   bool Changed = removePluginGuard(M);
   std::string RequestedReg = takeConfigString(M, PERCPU_REGISTER_VAR);
   std::string Mode = takeConfigString(M, PERCPU_MODE_VAR);
   Changed |= !RequestedReg.empty() || !Mode.empty();
   SmallVector<GlobalVariable *, 16> Globals = collectPercpuGlobals(M);
-  if (!usesPercpu(M, Globals))
+  if (!usesPercpu(M, Globals)) {
+    if (Changed)
+      checkBaseRegisterWithoutPercpu(M, RequestedReg, Mode);
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+  }
 
   Diagnostics Diag(M);
   Triple TT(M.getTargetTriple());
