@@ -85,11 +85,11 @@ using __percpu_unqual_t = typename __percpu_strip_cv<
  * __percpu_word<T>: what the __atomic builtins behind this_cpu_read,
  * _write, _xchg, _cmpxchg and _try_cmpxchg work on for a variable of
  * unqualified type T. The builtins take integers and pointers but no C++
- * enumeration, so an enum works on its underlying type: in() converts a
- * value (implicitly to T first, so the enum's type check stays), out()
- * converts the result back. For every other T both are the identity, with
- * the same implicit conversion to T that the builtin makes (a null pointer
- * constant stays one).
+ * scoped enumeration, so an enum (any: one test) works on its underlying
+ * type: in() converts a value (implicitly to T first, so the enum's type
+ * check stays), out() converts the result back. For every other T both
+ * are the identity, with the implicit conversion to T that the builtin
+ * makes (a null pointer constant stays one).
  */
 template <class T, bool = __is_enum(T)> struct __percpu_word {
   typedef T type;
