@@ -248,47 +248,77 @@ static void collectPercpuGlobalsIn(const Constant *C,
     collectPercpuGlobalsIn(cast<Constant>(Op), Found);
 }
 
+/// Adds to Found the per-CPU globals that the per-CPU pointer V is
+/// computed from (address arithmetic, phis, selects, casts).
+static void collectPercpuBases(Value *V,
+                               SmallSetVector<GlobalVariable *, 4> &Found,
+                               SmallPtrSetImpl<Value *> &Seen) {
+  if (!Seen.insert(V).second)
+    return;
+  if (auto *C = dyn_cast<Constant>(V))
+    return collectPercpuGlobalsIn(C, Found);
+  if (isa<AddrSpaceCastInst>(V) || isa<BitCastInst>(V))
+    return collectPercpuBases(cast<Instruction>(V)->getOperand(0), Found,
+                              Seen);
+  if (auto *GEP = dyn_cast<GetElementPtrInst>(V))
+    return collectPercpuBases(GEP->getPointerOperand(), Found, Seen);
+  if (auto *Sel = dyn_cast<SelectInst>(V)) {
+    collectPercpuBases(Sel->getTrueValue(), Found, Seen);
+    return collectPercpuBases(Sel->getFalseValue(), Found, Seen);
+  }
+  if (auto *Phi = dyn_cast<PHINode>(V))
+    for (Value *In : Phi->incoming_values())
+      collectPercpuBases(In, Found, Seen);
+}
+
+/// An Itanium C++ destructor (base, complete or deleting).
+static bool isDestructorName(StringRef Name) {
+  return Name.starts_with("_Z") &&
+         (Name.ends_with("D0Ev") || Name.ends_with("D1Ev") ||
+          Name.ends_with("D2Ev"));
+}
+
 /// The code clang emits to destroy C++ objects with static storage at
 /// exit: __cxa_atexit(dtor, &object, dso), or for arrays and with
 /// -fno-use-cxa-atexit a helper of its own that calls the destructors
 /// (__cxx_global_array_dtor, __dtor_<object>). A per-CPU object's
 /// destructor would run there once, on the template: clang registers the
-/// template's address, which no CPU's register reaches at exit.
+/// template's address, which no CPU's register reaches at exit. Only the
+/// object destroyed counts: what an inlined destructor of an ordinary
+/// object does to per-CPU data is ordinary code.
 static void diagnoseExitDestructors(Module &M, Diagnostics &Diag) {
-  SmallVector<CallBase *, 4> Registrations;
-  SmallVector<Function *, 4> Helpers;
-  for (Function &F : M) {
-    StringRef Name = F.getName();
-    if (Name == "__cxa_atexit" || Name == "__cxa_thread_atexit") {
-      for (User *U : F.users())
-        if (auto *Call = dyn_cast<CallBase>(U);
-            Call && Call->getCalledOperand() == &F)
-          Registrations.push_back(Call);
-    } else if (!F.isDeclaration() && F.hasLocalLinkage() &&
-               (Name.starts_with("__cxx_global_array_dtor") ||
-                Name.starts_with("__dtor_"))) {
-      Helpers.push_back(&F);
-    }
-  }
   SmallSetVector<GlobalVariable *, 4> Destroyed;
   SmallVector<CallBase *, 4> DeadRegistrations;
   SmallVector<Function *, 4> DeadHelpers;
-  for (CallBase *Call : Registrations) {
-    size_t Before = Destroyed.size();
-    for (Value *Arg : Call->args())
-      if (auto *C = dyn_cast<Constant>(Arg))
-        collectPercpuGlobalsIn(C, Destroyed);
-    if (Destroyed.size() != Before)
-      DeadRegistrations.push_back(Call);
-  }
-  for (Function *Helper : Helpers) {
-    size_t Before = Destroyed.size();
-    for (Instruction &I : instructions(*Helper))
-      for (Value *Op : I.operands())
-        if (auto *C = dyn_cast<Constant>(Op))
-          collectPercpuGlobalsIn(C, Destroyed);
-    if (Destroyed.size() != Before)
-      DeadHelpers.push_back(Helper);
+  for (Function &F : M) {
+    StringRef Name = F.getName();
+    if (Name == "__cxa_atexit" || Name == "__cxa_thread_atexit") {
+      for (User *U : F.users()) {
+        auto *Call = dyn_cast<CallBase>(U);
+        if (!Call || Call->getCalledOperand() != &F || Call->arg_size() < 2)
+          continue;
+        size_t Before = Destroyed.size();
+        SmallPtrSet<Value *, 8> Seen;
+        collectPercpuBases(Call->getArgOperand(1), Destroyed, Seen);
+        if (Destroyed.size() != Before)
+          DeadRegistrations.push_back(Call);
+      }
+    } else if (!F.isDeclaration() && F.hasLocalLinkage() &&
+               (Name.starts_with("__cxx_global_array_dtor") ||
+                Name.starts_with("__dtor_"))) {
+      size_t Before = Destroyed.size();
+      for (Instruction &I : instructions(F)) {
+        auto *Call = dyn_cast<CallBase>(&I);
+        Function *Callee = Call ? Call->getCalledFunction() : nullptr;
+        if (!Callee || !isDestructorName(Callee->getName()) ||
+            Call->arg_size() < 1)
+          continue;
+        SmallPtrSet<Value *, 8> Seen;
+        collectPercpuBases(Call->getArgOperand(0), Destroyed, Seen);
+      }
+      if (Destroyed.size() != Before)
+        DeadHelpers.push_back(&F);
+    }
   }
   // In the order of the definitions, before the registrations go.
   for (GlobalVariable &GV : M.globals())
