@@ -236,7 +236,7 @@ static SmallVector<GlobalVariable *, 16> collectPercpuGlobals(Module &M) {
 /// Adds to Found each per-CPU global that C refers to, through constant
 /// expressions.
 static void collectPercpuGlobalsIn(const Constant *C,
-                                   SmallSetVector<GlobalVariable *, 4> &Found) {
+                                   SetVector<GlobalVariable *> &Found) {
   if (auto *GV = dyn_cast<GlobalVariable>(C)) {
     if (GV->getAddressSpace() == PERCPU_ADDRESS_SPACE)
       Found.insert(const_cast<GlobalVariable *>(GV));
@@ -251,7 +251,7 @@ static void collectPercpuGlobalsIn(const Constant *C,
 /// Adds to Found the per-CPU globals that the per-CPU pointer V is
 /// computed from (address arithmetic, phis, selects, casts).
 static void collectPercpuBases(Value *V,
-                               SmallSetVector<GlobalVariable *, 4> &Found,
+                               SetVector<GlobalVariable *> &Found,
                                SmallPtrSetImpl<Value *> &Seen) {
   if (!Seen.insert(V).second)
     return;
@@ -287,7 +287,7 @@ static bool isDestructorName(StringRef Name) {
 /// object destroyed counts: what an inlined destructor of an ordinary
 /// object does to per-CPU data is ordinary code.
 static void diagnoseExitDestructors(Module &M, Diagnostics &Diag) {
-  SmallSetVector<GlobalVariable *, 4> Destroyed;
+  SetVector<GlobalVariable *> Destroyed;
   SmallVector<CallBase *, 4> DeadRegistrations;
   SmallVector<Function *, 4> DeadHelpers;
   for (Function &F : M) {
@@ -331,11 +331,17 @@ static void diagnoseExitDestructors(Module &M, Diagnostics &Diag) {
                  "copy down explicitly where the CPU goes down "
                  "(per_cpu_ptr(&v, cpu)->release())");
   // Then the template is never destroyed, without follow-on cast errors.
+  // (LLVM 16's clang casts the object to an ordinary pointer, which
+  // exposeConstantCasts made an instruction: it goes too.)
+  SmallVector<WeakTrackingVH, 4> Operands;
   for (CallBase *Call : DeadRegistrations) {
     if (!Call->getType()->isVoidTy())
       Call->replaceAllUsesWith(Constant::getNullValue(Call->getType()));
+    for (Value *Arg : Call->args())
+      Operands.push_back(Arg);
     Call->eraseFromParent();
   }
+  RecursivelyDeleteTriviallyDeadInstructionsPermissive(Operands);
   for (Function *Helper : DeadHelpers) {
     Helper->deleteBody();
     Helper->setLinkage(GlobalValue::InternalLinkage);
