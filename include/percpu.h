@@ -80,6 +80,55 @@ template <class T> struct __percpu_strip_cv<const volatile T> {
 template <class T>
 using __percpu_unqual_t = typename __percpu_strip_cv<
     typename __percpu_strip_as<T>::type>::type;
+
+/*
+ * __percpu_word<T>: what the __atomic builtins behind this_cpu_read,
+ * _write, _xchg, _cmpxchg and _try_cmpxchg work on for a variable of
+ * unqualified type T. The builtins take integers and pointers but no C++
+ * scoped enumeration, so an enum (any: one test) works on its underlying
+ * type: in() converts a value (implicitly to T first, so the enum's type
+ * check stays), out() converts the result back. For every other T both
+ * are the identity, with the implicit conversion to T that the builtin
+ * makes (a null pointer constant stays one).
+ */
+template <class T, bool = __is_enum(T)> struct __percpu_word {
+  typedef T type;
+  __attribute__((always_inline)) static constexpr T in(T v) { return v; }
+  __attribute__((always_inline)) static constexpr T out(T v) { return v; }
+  __attribute__((always_inline)) static constexpr T *inp(T *p) { return p; }
+};
+template <class T> struct __percpu_word<T, true> {
+  typedef __underlying_type(T) type;
+  __attribute__((always_inline)) static constexpr type in(T v) {
+    return static_cast<type>(v);
+  }
+  __attribute__((always_inline)) static constexpr T out(type v) {
+    return static_cast<T>(v);
+  }
+  __attribute__((always_inline)) static type *inp(T *p) {
+    return reinterpret_cast<type *>(p);
+  }
+};
+/* The pointer to a variable of type T as the builtins take it: the word,
+ * with T's qualifiers and address space. */
+template <class T> struct __percpu_word_cv {
+  typedef typename __percpu_word<T>::type type;
+};
+template <class T> struct __percpu_word_cv<const T> {
+  typedef const typename __percpu_word<T>::type type;
+};
+template <class T> struct __percpu_word_cv<volatile T> {
+  typedef volatile typename __percpu_word<T>::type type;
+};
+template <class T> struct __percpu_word_cv<const volatile T> {
+  typedef const volatile typename __percpu_word<T>::type type;
+};
+template <class T> struct __percpu_word_ptr {
+  typedef typename __percpu_word_cv<T>::type *type;
+};
+template <class T> struct __percpu_word_ptr<__percpu T> {
+  typedef __percpu typename __percpu_word_cv<T>::type *type;
+};
 }
 #define __percpu_typeof_unqual(x) __percpu_unqual_t<__typeof__(x)>
 #elif !__is_identifier(__typeof_unqual__)
@@ -228,10 +277,28 @@ void percpu_preempt_enable(void);
  * integer and pointer types that are not _Atomic (clang's __atomic builtins
  * reject _Atomic operands; plain C on an _Atomic per-CPU variable works).
  */
+#ifdef __cplusplus
+/* C++ enumerations work on their underlying type (__percpu_word above). */
+#define __percpu_word_of(var) __percpu_word<__percpu_typeof_unqual(var)>
+#define __percpu_word_t(var) typename __percpu_word_of(var)::type
+#define __percpu_word_addr(var)                                                 \
+  ((typename __percpu_word_ptr<__typeof__(var)>::type)__percpu_guard(&(var)))
+#define __percpu_word_in(var, v) __percpu_word_of(var)::in(v)
+#define __percpu_word_out(var, v) __percpu_word_of(var)::out(v)
+#define __percpu_word_inp(var, p) __percpu_word_of(var)::inp(p)
+#else
+#define __percpu_word_t(var) __percpu_typeof_unqual(var)
+#define __percpu_word_addr(var) __percpu_guard(&(var))
+#define __percpu_word_in(var, v) (v)
+#define __percpu_word_out(var, v) (v)
+#define __percpu_word_inp(var, p) (p)
+#endif
 #define this_cpu_read(var)                                                      \
-  __atomic_load_n(__percpu_guard(&(var)), __ATOMIC_RELAXED)
+  __percpu_word_out(var, __atomic_load_n(__percpu_word_addr(var),               \
+                                         __ATOMIC_RELAXED))
 #define this_cpu_write(var, val)                                                \
-  __atomic_store_n(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
+  __atomic_store_n(__percpu_word_addr(var), __percpu_word_in(var, (val)),       \
+                   __ATOMIC_RELAXED)
 #define this_cpu_add(var, val)                                                  \
   ((void)__atomic_fetch_add(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_sub(var, val)                                                  \
@@ -249,14 +316,17 @@ void percpu_preempt_enable(void);
 #define this_cpu_inc_return(var) this_cpu_add_return(var, 1)
 #define this_cpu_dec_return(var) this_cpu_sub_return(var, 1)
 #define this_cpu_xchg(var, val)                                                 \
-  __atomic_exchange_n(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
+  __percpu_word_out(var, __atomic_exchange_n(__percpu_word_addr(var),           \
+                                             __percpu_word_in(var, (val)),      \
+                                             __ATOMIC_RELAXED))
 /* Returns the old value; the store happened if it equals oval. */
 #define this_cpu_cmpxchg(var, oval, nval)                                       \
   ({                                                                            \
-    __percpu_typeof_unqual(var) __percpu_old = (oval);                          \
-    __atomic_compare_exchange_n(__percpu_guard(&(var)), &__percpu_old, (nval),  \
-                                0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);         \
-    __percpu_old;                                                               \
+    __percpu_word_t(var) __percpu_old = __percpu_word_in(var, (oval));          \
+    __atomic_compare_exchange_n(__percpu_word_addr(var), &__percpu_old,         \
+                                __percpu_word_in(var, (nval)), 0,               \
+                                __ATOMIC_RELAXED, __ATOMIC_RELAXED);            \
+    __percpu_word_out(var, __percpu_old);                                       \
   })
 #ifdef __SIZEOF_INT128__
 /*
@@ -273,7 +343,9 @@ unsigned __int128 __percpu_cmpxchg128(volatile unsigned __int128 __percpu *p,
 
 /* Returns whether the store happened; on failure *ovalp gets the value. */
 #define this_cpu_try_cmpxchg(var, ovalp, nval)                                  \
-  __atomic_compare_exchange_n(__percpu_guard(&(var)), (ovalp), (nval), 0,       \
+  __atomic_compare_exchange_n(__percpu_word_addr(var),                          \
+                              __percpu_word_inp(var, (ovalp)),                  \
+                              __percpu_word_in(var, (nval)), 0,                 \
                               __ATOMIC_RELAXED, __ATOMIC_RELAXED)
 
 /*

@@ -79,14 +79,17 @@ static const Instruction *findLocatedUser(const Value &V) {
     const DebugLoc &DL = I->getDebugLoc();
     return std::make_pair(DL.getLine(), DL.getCol());
   };
+  // Line 0: code of the compiler's own, such as a C++ global initialiser.
+  auto Located = [](const Instruction *I) {
+    return I->getDebugLoc() && I->getDebugLoc().getLine() != 0;
+  };
   for (const User *U : V.users()) {
     const Instruction *I = dyn_cast<Instruction>(U);
     if (!I && isa<Constant>(U) && !isa<GlobalValue>(U))
       I = findLocatedUser(*U);
     if (!I)
       continue;
-    if (!Best || (I->getDebugLoc() &&
-                  (!Best->getDebugLoc() || Key(I) < Key(Best))))
+    if (!Best || (Located(I) && (!Located(Best) || Key(I) < Key(Best))))
       Best = I;
   }
   return Best;

@@ -135,6 +135,7 @@
 #include "SegmentAccess.h"
 #include "ThisCpuOffsetReuse.h"
 
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/Analysis/LoopInfo.h"
@@ -232,12 +233,134 @@ static SmallVector<GlobalVariable *, 16> collectPercpuGlobals(Module &M) {
   return Globals;
 }
 
+/// Adds to Found each per-CPU global that C refers to, through constant
+/// expressions.
+static void collectPercpuGlobalsIn(const Constant *C,
+                                   SetVector<GlobalVariable *> &Found) {
+  if (auto *GV = dyn_cast<GlobalVariable>(C)) {
+    if (GV->getAddressSpace() == PERCPU_ADDRESS_SPACE)
+      Found.insert(const_cast<GlobalVariable *>(GV));
+    return;
+  }
+  if (isa<GlobalValue>(C))
+    return;
+  for (const Use &Op : C->operands())
+    collectPercpuGlobalsIn(cast<Constant>(Op), Found);
+}
+
+/// Adds to Found the per-CPU globals that the per-CPU pointer V is
+/// computed from (address arithmetic, phis, selects, casts).
+static void collectPercpuBases(Value *V,
+                               SetVector<GlobalVariable *> &Found,
+                               SmallPtrSetImpl<Value *> &Seen) {
+  if (!Seen.insert(V).second)
+    return;
+  if (auto *C = dyn_cast<Constant>(V))
+    return collectPercpuGlobalsIn(C, Found);
+  if (isa<AddrSpaceCastInst>(V) || isa<BitCastInst>(V))
+    return collectPercpuBases(cast<Instruction>(V)->getOperand(0), Found,
+                              Seen);
+  if (auto *GEP = dyn_cast<GetElementPtrInst>(V))
+    return collectPercpuBases(GEP->getPointerOperand(), Found, Seen);
+  if (auto *Sel = dyn_cast<SelectInst>(V)) {
+    collectPercpuBases(Sel->getTrueValue(), Found, Seen);
+    return collectPercpuBases(Sel->getFalseValue(), Found, Seen);
+  }
+  if (auto *Phi = dyn_cast<PHINode>(V))
+    for (Value *In : Phi->incoming_values())
+      collectPercpuBases(In, Found, Seen);
+}
+
+/// An Itanium C++ destructor (base, complete or deleting).
+static bool isDestructorName(StringRef Name) {
+  return Name.starts_with("_Z") &&
+         (Name.ends_with("D0Ev") || Name.ends_with("D1Ev") ||
+          Name.ends_with("D2Ev"));
+}
+
+/// The code clang emits to destroy C++ objects with static storage at
+/// exit: __cxa_atexit(dtor, &object, dso), or for arrays and with
+/// -fno-use-cxa-atexit a helper of its own that calls the destructors
+/// (__cxx_global_array_dtor, __dtor_<object>). A per-CPU object's
+/// destructor would run there once, on the template: clang registers the
+/// template's address, which no CPU's register reaches at exit. Only the
+/// object destroyed counts: what an inlined destructor of an ordinary
+/// object does to per-CPU data is ordinary code.
+static void diagnoseExitDestructors(Module &M, Diagnostics &Diag) {
+  SetVector<GlobalVariable *> Destroyed;
+  SmallVector<CallBase *, 4> DeadRegistrations;
+  SmallVector<Function *, 4> DeadHelpers;
+  for (Function &F : M) {
+    StringRef Name = F.getName();
+    if (Name == "__cxa_atexit" || Name == "__cxa_thread_atexit") {
+      for (User *U : F.users()) {
+        auto *Call = dyn_cast<CallBase>(U);
+        if (!Call || Call->getCalledOperand() != &F || Call->arg_size() < 2)
+          continue;
+        size_t Before = Destroyed.size();
+        SmallPtrSet<Value *, 8> Seen;
+        collectPercpuBases(Call->getArgOperand(1), Destroyed, Seen);
+        if (Destroyed.size() != Before)
+          DeadRegistrations.push_back(Call);
+      }
+    } else if (!F.isDeclaration() && F.hasLocalLinkage() &&
+               (Name.starts_with("__cxx_global_array_dtor") ||
+                Name.starts_with("__dtor_"))) {
+      size_t Before = Destroyed.size();
+      for (Instruction &I : instructions(F)) {
+        auto *Call = dyn_cast<CallBase>(&I);
+        Function *Callee = Call ? Call->getCalledFunction() : nullptr;
+        if (!Callee || !isDestructorName(Callee->getName()) ||
+            Call->arg_size() < 1)
+          continue;
+        SmallPtrSet<Value *, 8> Seen;
+        collectPercpuBases(Call->getArgOperand(0), Destroyed, Seen);
+      }
+      if (Destroyed.size() != Before)
+        DeadHelpers.push_back(&F);
+    }
+  }
+  // In the order of the definitions, before the registrations go.
+  for (GlobalVariable &GV : M.globals())
+    if (Destroyed.count(&GV))
+      Diag.error(GV,
+                 "a per-CPU object with a non-trivial destructor would be "
+                 "destroyed once, at exit, in the template, not in each "
+                 "CPU's copy",
+                 "give the class a trivial destructor, and tear each CPU's "
+                 "copy down explicitly where the CPU goes down "
+                 "(per_cpu_ptr(&v, cpu)->release())");
+  // Then the template is never destroyed, without follow-on cast errors.
+  // (LLVM 16's clang casts the object to an ordinary pointer, which
+  // exposeConstantCasts made an instruction: it goes too.)
+  SmallVector<WeakTrackingVH, 4> Operands;
+  for (CallBase *Call : DeadRegistrations) {
+    if (!Call->getType()->isVoidTy())
+      Call->replaceAllUsesWith(Constant::getNullValue(Call->getType()));
+    for (Value *Arg : Call->args())
+      Operands.push_back(Arg);
+    Call->eraseFromParent();
+  }
+  RecursivelyDeleteTriviallyDeadInstructionsPermissive(Operands);
+  for (Function *Helper : DeadHelpers) {
+    Helper->deleteBody();
+    Helper->setLinkage(GlobalValue::InternalLinkage);
+    auto *Entry = BasicBlock::Create(M.getContext(), "", Helper);
+    ReturnInst::Create(M.getContext(),
+                       Helper->getReturnType()->isVoidTy()
+                           ? nullptr
+                           : Constant::getNullValue(Helper->getReturnType()),
+                       Entry);
+  }
+}
+
 /// Per-CPU globals the model has no meaning for. What it reports is then
 /// made valid for the rest of the pipeline (the compilation fails anyway),
 /// so that nothing crashes or piles up errors after the first.
 static void diagnoseUnsupportedGlobals(Module &M,
                                        ArrayRef<GlobalVariable *> Globals,
                                        Diagnostics &Diag) {
+  diagnoseExitDestructors(M, Diag);
   for (GlobalVariable *GV : Globals) {
     if (!GV->isThreadLocal())
       continue;
@@ -260,7 +383,8 @@ static void diagnoseUnsupportedGlobals(Module &M,
   // the guard, and every other CPU's copy would keep the template's value.
   for (GlobalVariable *GV : Globals) {
     StringRef Name = GV->getName();
-    if (Name.starts_with("_ZZ") &&
+    // (A destructor needs the guard too: reported above.)
+    if (Name.starts_with("_ZZ") && !Diag.reported(*GV) &&
         M.getNamedGlobal(("_ZGV" + Name.drop_front(2)).str()))
       Diag.error(*GV,
                  "a function-local static per-CPU variable with a dynamic "
