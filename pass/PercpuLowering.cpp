@@ -269,6 +269,19 @@ static void diagnoseUnsupportedGlobals(Module &M,
                  "initialise it with a constant expression, or define it "
                  "with DEFINE_PER_CPU outside the function");
   }
+  // The stack protector's guard is read by the back end, after the pass,
+  // by its symbol alone: a per-CPU guard would be read in the template.
+  StringRef GuardSymbol = M.getStackProtectorGuardSymbol();
+  for (GlobalVariable *GV : Globals) {
+    StringRef Name = GV->getName();
+    if (Name == "__stack_chk_guard" ||
+        (!GuardSymbol.empty() && Name == GuardSymbol))
+      Diag.error(*GV,
+                 "the stack protector reads its guard without the per-CPU "
+                 "base register, so this per-CPU variable would be read in "
+                 "the template, not this CPU's copy",
+                 "make the guard an ordinary global variable");
+  }
   for (GlobalAlias &GA : M.aliases()) {
     if (!isPercpuPointer(&GA) &&
         !isPercpuPointerType(GA.getAliasee()->getType()) &&
