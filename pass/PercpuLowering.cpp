@@ -1158,23 +1158,63 @@ static void diagnoseBaseRegisterInUse(Module &M, const Triple &TT,
   Diag.error(What, Advice.c_str());
 }
 
+/// The register F's thread-local accesses read the thread pointer from:
+/// the arch's, unless AArch64's -mtp= picked another system register (a
+/// "+tpidr-elN" or "+tpidrro-el0" target feature).
+static StringRef threadPointerOf(const Function &F, const ArchInfo &Info) {
+  if (Info.ThreadPointer != "tpidr_el0")
+    return Info.ThreadPointer;
+  StringRef Features =
+      F.getFnAttribute("target-features").getValueAsString();
+  SmallVector<StringRef, 32> List;
+  Features.split(List, ',');
+  static const std::pair<StringRef, StringRef> Picked[] = {
+      {"+tpidr-el1", "tpidr_el1"},
+      {"+tpidr-el2", "tpidr_el2"},
+      {"+tpidr-el3", "tpidr_el3"},
+      {"+tpidrro-el0", "tpidrro_el0"}};
+  for (const auto &[Feature, Reg] : Picked)
+    if (is_contained(List, Feature))
+      return Reg;
+  return Info.ThreadPointer;
+}
+
 /// A base register that is also the target's thread pointer: every
 /// thread-local access computes its address from it, so it would read and
 /// write this CPU's per-CPU memory instead of the thread's TLS block.
 /// -femulated-tls leaves the same IR, and its runtime finds the thread's
 /// data through the libc's thread pointer too, so it is rejected alike.
+/// The thread pointer is the functions' (AArch64 -mtp=); a unit without
+/// functions is taken to use the arch's.
 static void diagnoseThreadLocalsWithBase(Module &M, const ArchInfo &Info,
                                          StringRef Reg, Diagnostics &Diag) {
-  if (Info.ThreadPointer.empty() || Reg != Info.ThreadPointer)
+  bool AnyFunction = false, Clash = false, ByOption = false;
+  for (const Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    AnyFunction = true;
+    StringRef ThreadPointer = threadPointerOf(F, Info);
+    if (ThreadPointer == Reg) {
+      Clash = true;
+      ByOption |= ThreadPointer != Info.ThreadPointer;
+    }
+  }
+  if (!AnyFunction)
+    Clash = !Info.ThreadPointer.empty() && Reg == Info.ThreadPointer;
+  if (!Clash)
     return;
+  // Advise a register the unit's thread pointer is not.
+  StringRef Other = Info.Registers.front();
+  if (Other == Reg)
+    Other = *find_if(Info.Registers, [&](StringRef R) { return R != Reg; });
   std::string What = ("a thread-local variable's address is computed from " +
                       Reg + ", the per-CPU base register")
                          .str();
   std::string Advice =
-      ("make " + Info.Registers.front() +
-       " the base register (-DPERCPU_REGISTER=" + Info.Registers.front() +
-       ", percpu-cc --percpu-reg=" + Info.Registers.front() +
-       "), or drop _Thread_local/__thread (thread_local in C++)")
+      ("make " + Other + " the base register (-DPERCPU_REGISTER=" + Other +
+       ", percpu-cc --percpu-reg=" + Other + "), " +
+       (ByOption ? "compile with another -mtp=, " : "") +
+       "or drop _Thread_local/__thread (thread_local in C++)")
           .str();
   for (GlobalVariable &GV : M.globals())
     if (GV.isThreadLocal() && GV.getAddressSpace() != PERCPU_ADDRESS_SPACE &&
