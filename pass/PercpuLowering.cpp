@@ -82,12 +82,13 @@
 // - Inline asm operands that point into per-CPU memory are an error: the
 //   asm would address the template (and x86 drops %gs:, llvm#187893).
 // - With -flto the pass lowers each unit before the link, so the link-time
-//   optimiser only sees address spaces the backend knows. The ThinLTO link
-//   optimises again, and its LoopIdiom and MemCpyOpt would merge x86 %gs:
-//   accesses into memset/memcpy the backend cannot emit: in -flto=thin
-//   units, functions left with %gs: accesses get no-builtin-memset/memcpy/
-//   memmove, so the link inlines them only into functions that carry those
-//   too (SegmentAccess.cpp).
+//   optimiser only sees address spaces the backend knows. The LTO link
+//   optimises again, and its LoopIdiom (thin) and MemCpyOpt (full and thin)
+//   would merge x86 %gs: accesses inlined from several functions into
+//   memset/memcpy the backend cannot emit: in -flto units, functions left
+//   with %gs: accesses get no-builtin-memset/memcpy/memmove, so the link
+//   inlines them only into functions that carry those too, and their short
+//   %gs: memory intrinsics are volatile (SegmentAccess.cpp).
 // - x86 memory intrinsics of at most 32 constant bytes stay on %gs: in the
 //   .inline forms, which the backend must expand whatever its heuristics
 //   (-Os, cold, volatile); memmove, which has none, becomes loads then
@@ -638,6 +639,12 @@ static bool lowerMemIntrinsic(MemIntrinsic &MI, PercpuTarget &Target) {
   };
   bool OnSegment = Length && (InSegment(Dst) || InSegment(Src));
   Inline |= OnSegment;
+  // The LTO link's MemCpyOpt would widen a segment memset with its
+  // neighbours, inlined from other functions, into one the backend cannot
+  // lower (and a memcpy from it into a memset); it leaves volatile ones
+  // alone.
+  if (OnSegment && isLTOPreLink(*MI.getModule()))
+    Volatile = true;
 
   CallInst *New = nullptr;
   if (ID == Intrinsic::memset || ID == Intrinsic::memset_inline) {
