@@ -760,10 +760,10 @@ static char **build_command(const char *clang, const struct config *c,
 		args[n++] = "--driver-mode=g++";
 	if (!c->target) /* keep clang's target and the runtime's arch in step */
 		args[n++] = xstrcat("--target=", triple, "");
-	args[n++] = xstrcat("-fpass-plugin=", t->plugin, "");
-	/* For C sources only: an IR or assembly input (percpu-cc -c x.bc)
-	 * leaves them unused, which -Werror would make an error. */
+	/* For C sources and IR only: an IR or assembly input (percpu-cc -c
+	 * x.bc, x.s) leaves some unused, which -Werror would make an error. */
 	args[n++] = "--start-no-unused-arguments";
+	args[n++] = xstrcat("-fpass-plugin=", t->plugin, "");
 	args[n++] = xstrcat("-I", t->include, "");
 	args[n++] = "-Rpass=" PERCPU_CC_LOCATION_REMARKS;
 	if (reg != a->regs[0])

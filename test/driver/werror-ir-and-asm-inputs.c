@@ -1,5 +1,5 @@
 // RUN: rm -rf %t.dir && mkdir %t.dir && cd %t.dir
-// Verify that percpu-cc compiles the LLVM IR (.ll, .bc) and assembly it produced itself under -Werror, which its own -I, -Rpass and -D options, unused there, must not fail, and that the objects still run with every CPU's copy right.
+// Verify that percpu-cc compiles the LLVM IR (.ll, .bc) and assembly it produced itself under -Werror, which its own -fpass-plugin, -I, -Rpass and -D options, unused there, must not fail, and that the objects still run with every CPU's copy right.
 // RUN: %percpu_cc -O2 -S -emit-llvm %S/Inputs/two_cpus.c -o two.ll
 // RUN: %percpu_cc --percpu-preempt-hooks -O2 -c -emit-llvm %S/Inputs/two_cpus.c -o two.bc
 // RUN: %percpu_cc -O2 -S %S/Inputs/two_cpus.c -o two.s
