@@ -82,12 +82,13 @@
 // - Inline asm operands that point into per-CPU memory are an error: the
 //   asm would address the template (and x86 drops %gs:, llvm#187893).
 // - With -flto the pass lowers each unit before the link, so the link-time
-//   optimiser only sees address spaces the backend knows. The ThinLTO link
-//   optimises again, and its LoopIdiom and MemCpyOpt would merge x86 %gs:
-//   accesses into memset/memcpy the backend cannot emit: in -flto=thin
-//   units, functions left with %gs: accesses get no-builtin-memset/memcpy/
-//   memmove, so the link inlines them only into functions that carry those
-//   too (SegmentAccess.cpp).
+//   optimiser only sees address spaces the backend knows. The LTO link
+//   optimises again, and its LoopIdiom (thin) and MemCpyOpt (full and thin)
+//   would merge x86 %gs: accesses inlined from several functions into
+//   memset/memcpy the backend cannot emit: in -flto units, functions left
+//   with %gs: accesses get no-builtin-memset/memcpy/memmove, so the link
+//   inlines them only into functions that carry those too, and their short
+//   %gs: memory intrinsics are volatile (SegmentAccess.cpp).
 // - x86 memory intrinsics of at most 32 constant bytes stay on %gs: in the
 //   .inline forms, which the backend must expand whatever its heuristics
 //   (-Os, cold, volatile); memmove, which has none, becomes loads then
@@ -392,6 +393,19 @@ static void diagnoseUnsupportedGlobals(Module &M,
                  "first CPU to run the function",
                  "initialise it with a constant expression, or define it "
                  "with DEFINE_PER_CPU outside the function");
+  }
+  // The stack protector's guard is read by the back end, after the pass,
+  // by its symbol alone: a per-CPU guard would be read in the template.
+  StringRef GuardSymbol = M.getStackProtectorGuardSymbol();
+  for (GlobalVariable *GV : Globals) {
+    StringRef Name = GV->getName();
+    if (Name == "__stack_chk_guard" ||
+        (!GuardSymbol.empty() && Name == GuardSymbol))
+      Diag.error(*GV,
+                 "the stack protector reads its guard without the per-CPU "
+                 "base register, so this per-CPU variable would be read in "
+                 "the template, not this CPU's copy",
+                 "make the guard an ordinary global variable");
   }
   for (GlobalAlias &GA : M.aliases()) {
     if (!isPercpuPointer(&GA) &&
@@ -749,6 +763,12 @@ static bool lowerMemIntrinsic(MemIntrinsic &MI, PercpuTarget &Target) {
   };
   bool OnSegment = Length && (InSegment(Dst) || InSegment(Src));
   Inline |= OnSegment;
+  // The LTO link's MemCpyOpt would widen a segment memset with its
+  // neighbours, inlined from other functions, into one the backend cannot
+  // lower (and a memcpy from it into a memset); it leaves volatile ones
+  // alone.
+  if (OnSegment && isLTOPreLink(*MI.getModule()))
+    Volatile = true;
 
   CallInst *New = nullptr;
   if (ID == Intrinsic::memset || ID == Intrinsic::memset_inline) {
@@ -1269,23 +1289,63 @@ static void diagnoseBaseRegisterInUse(Module &M, const Triple &TT,
   Diag.error(What, Advice.c_str());
 }
 
+/// The register F's thread-local accesses read the thread pointer from:
+/// the arch's, unless AArch64's -mtp= picked another system register (a
+/// "+tpidr-elN" or "+tpidrro-el0" target feature).
+static StringRef threadPointerOf(const Function &F, const ArchInfo &Info) {
+  if (Info.ThreadPointer != "tpidr_el0")
+    return Info.ThreadPointer;
+  StringRef Features =
+      F.getFnAttribute("target-features").getValueAsString();
+  SmallVector<StringRef, 32> List;
+  Features.split(List, ',');
+  static const std::pair<StringRef, StringRef> Picked[] = {
+      {"+tpidr-el1", "tpidr_el1"},
+      {"+tpidr-el2", "tpidr_el2"},
+      {"+tpidr-el3", "tpidr_el3"},
+      {"+tpidrro-el0", "tpidrro_el0"}};
+  for (const auto &[Feature, Reg] : Picked)
+    if (is_contained(List, Feature))
+      return Reg;
+  return Info.ThreadPointer;
+}
+
 /// A base register that is also the target's thread pointer: every
 /// thread-local access computes its address from it, so it would read and
 /// write this CPU's per-CPU memory instead of the thread's TLS block.
 /// -femulated-tls leaves the same IR, and its runtime finds the thread's
 /// data through the libc's thread pointer too, so it is rejected alike.
+/// The thread pointer is the functions' (AArch64 -mtp=); a unit without
+/// functions is taken to use the arch's.
 static void diagnoseThreadLocalsWithBase(Module &M, const ArchInfo &Info,
                                          StringRef Reg, Diagnostics &Diag) {
-  if (Info.ThreadPointer.empty() || Reg != Info.ThreadPointer)
+  bool AnyFunction = false, Clash = false, ByOption = false;
+  for (const Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    AnyFunction = true;
+    StringRef ThreadPointer = threadPointerOf(F, Info);
+    if (ThreadPointer == Reg) {
+      Clash = true;
+      ByOption |= ThreadPointer != Info.ThreadPointer;
+    }
+  }
+  if (!AnyFunction)
+    Clash = !Info.ThreadPointer.empty() && Reg == Info.ThreadPointer;
+  if (!Clash)
     return;
+  // Advise a register the unit's thread pointer is not.
+  StringRef Other = Info.Registers.front();
+  if (Other == Reg)
+    Other = *find_if(Info.Registers, [&](StringRef R) { return R != Reg; });
   std::string What = ("a thread-local variable's address is computed from " +
                       Reg + ", the per-CPU base register")
                          .str();
   std::string Advice =
-      ("make " + Info.Registers.front() +
-       " the base register (-DPERCPU_REGISTER=" + Info.Registers.front() +
-       ", percpu-cc --percpu-reg=" + Info.Registers.front() +
-       "), or drop _Thread_local/__thread (thread_local in C++)")
+      ("make " + Other + " the base register (-DPERCPU_REGISTER=" + Other +
+       ", percpu-cc --percpu-reg=" + Other + "), " +
+       (ByOption ? "compile with another -mtp=, " : "") +
+       "or drop _Thread_local/__thread (thread_local in C++)")
           .str();
   for (GlobalVariable &GV : M.globals())
     if (GV.isThreadLocal() && GV.getAddressSpace() != PERCPU_ADDRESS_SPACE &&

@@ -87,13 +87,10 @@ void emitShortMemMove(IRBuilder<> &B, Value *Dst, MaybeAlign DstAlign,
                          commonAlignment(DstAlign.valueOrOne(), Off), Volatile);
 }
 
-/// Whether M is compiled for ThinLTO: clang marks every -flto unit with
-/// EnableSplitLTOUnit, and the full LTO ones with ThinLTO = 0.
-static bool isThinLTOPreLink(const Module &M) {
-  if (!M.getModuleFlag("EnableSplitLTOUnit"))
-    return false;
-  auto *Thin = mdconst::extract_or_null<ConstantInt>(M.getModuleFlag("ThinLTO"));
-  return !Thin || !Thin->isZero();
+/// Whether M is compiled for LTO, full or thin: clang marks every -flto
+/// unit with EnableSplitLTOUnit.
+bool isLTOPreLink(const Module &M) {
+  return M.getModuleFlag("EnableSplitLTOUnit") != nullptr;
 }
 
 static bool accessesAddrSpace(const Instruction &I, unsigned AS) {
@@ -112,13 +109,15 @@ void protectSegmentAccesses(Function &F, unsigned SegmentAddrSpace) {
       keepFromSanitizers(I);
       Found = true;
     }
-  // The ThinLTO link optimises this code again, without the plugin:
-  // LoopIdiom and MemCpyOpt would merge segment loads and stores into
-  // memset/memcpy/memmove calls the backend cannot emit. Both form only
-  // what TargetLibraryInfo says is available, which these attributes
-  // withdraw. The price: the link inlines F only into functions that carry
-  // them too. Full LTO runs no LoopIdiom after the pass and keeps inlining.
-  if (Found && isThinLTOPreLink(*F.getParent()))
+  // The LTO link optimises this code again, without the plugin: LoopIdiom
+  // (ThinLTO) and MemCpyOpt (full and thin) would merge segment stores,
+  // inlined from several functions, into memset/memcpy/memmove calls the
+  // backend cannot emit. Both form from stores only what
+  // TargetLibraryInfo says is available, which these attributes withdraw.
+  // The price: the link inlines F only into functions that carry them too.
+  // (MemCpyOpt widens memsets without asking: lowerMemIntrinsic makes the
+  // short ones volatile.)
+  if (Found && isLTOPreLink(*F.getParent()))
     for (const char *Name :
          {"no-builtin-memset", "no-builtin-memcpy", "no-builtin-memmove"})
       F.addFnAttr(Name);

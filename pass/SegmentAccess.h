@@ -48,8 +48,12 @@ void emitShortMemMove(llvm::IRBuilder<> &B, llvm::Value *Dst,
                       llvm::MaybeAlign DstAlign, llvm::Value *Src,
                       llvm::MaybeAlign SrcAlign, uint64_t Len, bool Volatile);
 
+/// Whether M is compiled for an LTO link (-flto, -flto=thin), whose
+/// optimiser runs again on the lowered code, without the plugin.
+bool isLTOPreLink(const llvm::Module &M);
+
 /// After the lowering of F: marks its segment accesses for the sanitizers,
-/// and, in a ThinLTO compile, keeps the link-time optimiser from turning
+/// and, in an LTO compile, keeps the link-time optimiser from turning
 /// them into memory intrinsics.
 void protectSegmentAccesses(llvm::Function &F, unsigned SegmentAddrSpace);
 

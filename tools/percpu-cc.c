@@ -188,6 +188,7 @@ struct config {
 	const char *mabi, *march, *mfpu, *float_opt;
 	int want[NOPTION]; /* by option id */
 	int shared, user_ld, relax_gp;
+	int thinlto_backend; /* -fthinlto-index=: a distributed ThinLTO backend */
 	/* -fsanitize=shadow-call-stack in force at the end; -fcf-protection
 	 * with return (which may move the shadow stack to hardware: the pass
 	 * tells, in units with per-CPU data) */
@@ -288,6 +289,8 @@ static void note_clang_arg(struct config *c, char **v, int i, int n)
 		c->float_opt = s + 2;
 	if (!strcmp(s, "-shared"))
 		c->shared = 1;
+	if (!strncmp(s, "-fthinlto-index=", 16))
+		c->thinlto_backend = 1;
 	if (!strncmp(s, "-fuse-ld", 8) || !strncmp(s, "--ld-path", 9))
 		c->user_ld = 1;
 	if (!strncmp(s, "-Wl,", 4) && is_relax_gp(s + 4))
@@ -744,7 +747,7 @@ static char **build_command(const char *clang, const struct config *c,
 			    const char *triple, const char *reg,
 			    const char *runtime, const struct argv *user)
 {
-	char **args = malloc((user->n + 18) * sizeof *args); /* ours: at most 17 */
+	char **args = malloc((user->n + 20) * sizeof *args); /* ours: at most 19 */
 	int n = 0, i;
 	int lld = !c->user_ld && strcmp(a->name, "x86_64");
 	int no_relax_gp = LLD_KNOWS_RELAX_GP && !strncmp(a->name, "riscv", 5) &&
@@ -757,6 +760,9 @@ static char **build_command(const char *clang, const struct config *c,
 		args[n++] = "--driver-mode=g++";
 	if (!c->target) /* keep clang's target and the runtime's arch in step */
 		args[n++] = xstrcat("--target=", triple, "");
+	/* For C sources and IR only: an IR or assembly input (percpu-cc -c
+	 * x.bc, x.s) leaves some unused, which -Werror would make an error. */
+	args[n++] = "--start-no-unused-arguments";
 	args[n++] = xstrcat("-fpass-plugin=", t->plugin, "");
 	args[n++] = xstrcat("-I", t->include, "");
 	args[n++] = "-Rpass=" PERCPU_CC_LOCATION_REMARKS;
@@ -766,6 +772,7 @@ static char **build_command(const char *clang, const struct config *c,
 		args[n++] = "-DPERCPU_SINGLE_CPU";
 	if (c->want[OPT_PREEMPT_HOOKS])
 		args[n++] = "-DPERCPU_PREEMPT_HOOKS";
+	args[n++] = "--end-no-unused-arguments";
 	if (lld || no_relax_gp) { /* for the link only */
 		args[n++] = "--start-no-unused-arguments";
 		if (lld) /* no GNU ld for cross targets */
@@ -777,8 +784,10 @@ static char **build_command(const char *clang, const struct config *c,
 	for (i = 0; i < user->n; i++)
 		args[n++] = user->v[i];
 	/* Never into a shared library; and with only options (`percpu-cc -v`)
-	 * the archive would be clang's one input, and clang would link it. */
-	if (!c->shared && c->named_file) {
+	 * the archive would be clang's one input, and clang would link it.
+	 * A ThinLTO backend (-fthinlto-index=) never links, and takes every
+	 * object or archive it is given for IR to compile. */
+	if (!c->shared && !c->thinlto_backend && c->named_file) {
 		args[n++] = "--start-no-unused-arguments";
 		if (access(runtime, R_OK)) {
 			/* clang refuses a missing input even when it does not

@@ -9,7 +9,7 @@
 // RUN: %t.prefix/moved/bin/percpu-c++ -O2 %s -o %t.installed && %t.installed | FileCheck %s --check-prefix=OUT
 // REQUIRES: native-x86_64, runtime-x86_64
 
-// CONFIG: command: [[CLANG]] --driver-mode=g++ --target=x86_64-linux-gnu -fpass-plugin=
+// CONFIG: command: [[CLANG]] --driver-mode=g++ --target=x86_64-linux-gnu --start-no-unused-arguments -fpass-plugin=
 // OUT: 3 CPUs, 6 hits, caught 2
 // NO-LIBSTDCXX: undefined reference to {{.*}}std::
 // LINK: {{^percpu-cc$}}

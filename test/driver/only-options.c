@@ -9,6 +9,6 @@
 // V:    clang version
 // NONE: clang: error: no input files
 // NOARCHIVE:     command:
-// NOARCHIVE-NOT: no-unused-arguments
+// NOARCHIVE-NOT: libpercpu.a
 // ARCHIVE: command: {{.*}} --start-no-unused-arguments -x none {{.*}}/libpercpu.a --end-no-unused-arguments{{$}}
 // SPDX-License-Identifier: BSD-2-Clause

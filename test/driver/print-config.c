@@ -17,5 +17,5 @@
 // CHECK-NEXT: kernel: no
 // CHECK-NEXT: runtime: [[LIB]]/x86_64/libpercpu.a
 // CHECK-NEXT: runtime exists: yes
-// CHECK-NEXT: command: [[CLANG]] --target=x86_64-linux-gnu -fpass-plugin=[[PLUGIN]] -I[[INC]] -Rpass=percpu-llvm-source-locations -O2 -c [[FILE]] -o [[OUT]] --start-no-unused-arguments -x none [[LIB]]/x86_64/libpercpu.a --end-no-unused-arguments{{$}}
+// CHECK-NEXT: command: [[CLANG]] --target=x86_64-linux-gnu --start-no-unused-arguments -fpass-plugin=[[PLUGIN]] -I[[INC]] -Rpass=percpu-llvm-source-locations --end-no-unused-arguments -O2 -c [[FILE]] -o [[OUT]] --start-no-unused-arguments -x none [[LIB]]/x86_64/libpercpu.a --end-no-unused-arguments{{$}}
 // SPDX-License-Identifier: BSD-2-Clause

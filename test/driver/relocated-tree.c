@@ -26,7 +26,7 @@
 // CONFIG-NEXT: linker dir: [[T]]/share/percpu-llvm/linker
 // CONFIG:      runtime: [[T]]/lib/percpu-llvm/x86_64/libpercpu.a
 // CONFIG-NEXT: runtime exists: yes
-// CONFIG-NEXT: command: [[CLANG]] --target=x86_64-linux-gnu -fpass-plugin=[[T]]/lib/percpu-llvm/PercpuLowering.so -I[[T]]/include {{.*}} [[T]]/lib/percpu-llvm/x86_64/libpercpu.a --end-no-unused-arguments{{$}}
+// CONFIG-NEXT: command: [[CLANG]] --target=x86_64-linux-gnu --start-no-unused-arguments -fpass-plugin=[[T]]/lib/percpu-llvm/PercpuLowering.so -I[[T]]/include {{.*}} [[T]]/lib/percpu-llvm/x86_64/libpercpu.a --end-no-unused-arguments{{$}}
 
 // ONLY-COPY-NOT: [[SRC]]/include
 // ONLY-COPY-NOT: [[SRC]]/linker

@@ -62,7 +62,7 @@
 // QUOTE-NEXT: int c = p q;
 // QUOTE-NEXT: const char *d = "it's";
 // OWN: mode: single-cpu
-// OWN: command: {{.*}} -DPERCPU_SINGLE_CPU -O2 -c {{.*}}two_cpus.c -o single.o {{.*}}x86_64-single/libpercpu.a
+// OWN: command: {{.*}} -DPERCPU_SINGLE_CPU --end-no-unused-arguments -O2 -c {{.*}}two_cpus.c -o single.o {{.*}}x86_64-single/libpercpu.a
 // OWN-NOT: --percpu-single-cpu
 // SINGLE: U __percpu_runtime_for_single_cpu
 // OWN-CMD: "-cc1"
