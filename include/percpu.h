@@ -299,10 +299,27 @@ void percpu_preempt_enable(void);
 #define this_cpu_write(var, val)                                                \
   __atomic_store_n(__percpu_word_addr(var), __percpu_word_in(var, (val)),       \
                    __ATOMIC_RELAXED)
+/*
+ * The atomic builtins move a pointer by bytes, not elements as C's += (and
+ * raw_cpu_add) do, so this_cpu_add and its kin refuse a pointer, as Linux's
+ * x86_64 this_cpu_add does. __builtin_classify_type's 5 is a pointer. The
+ * check is an operand of its own, so that the address still goes straight
+ * to the builtin (no temporary holds it, at -O0 either).
+ */
+#define __percpu_no_pointer(var)                                                \
+  ((void)__extension__({                                                        \
+    _Static_assert(__builtin_classify_type(var) != 5,                           \
+                   "this_cpu_add/sub/inc/dec on a pointer would move it by "    \
+                   "bytes, not elements: use raw_cpu_add with preemption "      \
+                   "off, or a uintptr_t");                                      \
+    0;                                                                          \
+  }))
 #define this_cpu_add(var, val)                                                  \
-  ((void)__atomic_fetch_add(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
+  ((void)(__percpu_no_pointer(var),                                             \
+          __atomic_fetch_add(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)))
 #define this_cpu_sub(var, val)                                                  \
-  ((void)__atomic_fetch_sub(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
+  ((void)(__percpu_no_pointer(var),                                             \
+          __atomic_fetch_sub(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)))
 #define this_cpu_inc(var) this_cpu_add(var, 1)
 #define this_cpu_dec(var) this_cpu_sub(var, 1)
 #define this_cpu_and(var, val)                                                  \
@@ -310,9 +327,11 @@ void percpu_preempt_enable(void);
 #define this_cpu_or(var, val)                                                   \
   ((void)__atomic_fetch_or(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_add_return(var, val)                                           \
-  __atomic_add_fetch(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
+  (__percpu_no_pointer(var),                                                    \
+   __atomic_add_fetch(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_sub_return(var, val)                                           \
-  __atomic_sub_fetch(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED)
+  (__percpu_no_pointer(var),                                                    \
+   __atomic_sub_fetch(__percpu_guard(&(var)), (val), __ATOMIC_RELAXED))
 #define this_cpu_inc_return(var) this_cpu_add_return(var, 1)
 #define this_cpu_dec_return(var) this_cpu_sub_return(var, 1)
 #define this_cpu_xchg(var, val)                                                 \
