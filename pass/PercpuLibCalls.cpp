@@ -39,12 +39,34 @@ static const Function *directCallee(const CallBase &Call) {
   return dyn_cast<Function>(Call.getCalledOperand()->stripPointerCasts());
 }
 
+/// The library function that glibc's headers make Name stand for, or ""
+/// for any other name: the C99 and C23 scanf and strtol families are
+/// declared by asm label as __isoc99_vsscanf, __isoc23_strtol, ..., and
+/// _FORTIFY_SOURCE calls the checking versions (__fprintf_chk) instead.
+/// Clang retypes these calls to per-CPU pointers as it does those of the
+/// plain names, which the TargetLibraryInfo does not all know.
+static StringRef glibcStandsFor(StringRef Name) {
+  for (StringRef Prefix : {"__isoc99_", "__isoc23_"})
+    if (Name.consume_front(Prefix))
+      return Name;
+  if (Name.starts_with("__") && Name.ends_with("_chk"))
+    return Name.drop_front(2).drop_back(4);
+  return "";
+}
+
 bool LibraryCalls::isLibraryCall(const CallBase &Call) const {
   const Function *Callee = directCallee(Call);
-  if (!Callee || Callee->isIntrinsic() || !Callee->isDeclaration())
+  // An available_externally body is a copy of the library's (glibc's
+  // extern inline vprintf at -O1 and up); the call still reaches the
+  // library's definition.
+  if (!Callee || Callee->isIntrinsic() ||
+      !(Callee->isDeclaration() || Callee->hasAvailableExternallyLinkage()))
     return false;
   LibFunc Func;
-  return TLI.getLibFunc(Callee->getName(), Func) || takesCastPointers(Call);
+  StringRef StandsFor = glibcStandsFor(Callee->getName());
+  return TLI.getLibFunc(Callee->getName(), Func) ||
+         (!StandsFor.empty() && TLI.getLibFunc(StandsFor, Func)) ||
+         takesCastPointers(Call);
 }
 
 bool LibraryCalls::takesCastPointers(const CallBase &Call) {
