@@ -5,6 +5,7 @@
 #include "PercpuLibCalls.h"
 #include "PercpuDiagnostics.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
@@ -54,6 +55,20 @@ static StringRef glibcStandsFor(StringRef Name) {
   return "";
 }
 
+/// C library functions that clang retypes as builtins but that the
+/// TargetLibraryInfo of LLVM 16 to 22 does not know: <strings.h>'s index
+/// and rindex, and <wchar.h>'s and <stdlib.h>'s wide-character functions.
+/// (Taken for program functions, they were handed the template.)
+static bool isLibraryNameUnknownToLLVM(StringRef Name) {
+  static constexpr StringLiteral Names[] = {
+      "index",   "rindex",  "renameat", "wcscpy",  "wcsncpy", "wcscat",
+      "wcsncat", "wcscmp",  "wcsncmp",  "wcscoll", "wcsxfrm", "wcschr",
+      "wcsrchr", "wcscspn", "wcsspn",   "wcspbrk", "wcsstr",  "wcstok",
+      "wcslen",  "wcsnlen", "wmemchr",  "wmemcmp", "wmemcpy", "wmemmove",
+      "wmemset", "mblen",   "mbtowc",   "wctomb",  "mbstowcs", "wcstombs"};
+  return is_contained(Names, Name);
+}
+
 bool LibraryCalls::isLibraryCall(const CallBase &Call) const {
   const Function *Callee = directCallee(Call);
   // An available_externally body is a copy of the library's (glibc's
@@ -66,6 +81,8 @@ bool LibraryCalls::isLibraryCall(const CallBase &Call) const {
   StringRef StandsFor = glibcStandsFor(Callee->getName());
   return TLI.getLibFunc(Callee->getName(), Func) ||
          (!StandsFor.empty() && TLI.getLibFunc(StandsFor, Func)) ||
+         isLibraryNameUnknownToLLVM(Callee->getName()) ||
+         (!StandsFor.empty() && isLibraryNameUnknownToLLVM(StandsFor)) ||
          takesCastPointers(Call);
 }
 
