@@ -14,7 +14,9 @@
 //                                        (ptrtoint is the uintptr_t round
 //                                        trip, meant to reach the template)
 //   store/cmpxchg/atomicrmw of the       the pointer is data; the memory
-//   pointer as the stored value, ret     written is ordinary
+//   pointer as the stored value, ret     written is ordinary (not a stack
+//                                        slot read back as an ordinary
+//                                        pointer: a cast through memory)
 //   a call argument whose parameter      the callee takes a per-CPU pointer
 //   type is per-CPU (not variadic, not   and lowers its own accesses
 //   byval/inalloca/preallocated, not a
@@ -129,6 +131,23 @@ static FunctionType *calleeType(const CallBase &Call) {
   auto *Callee = dyn_cast<GlobalValue>(
       Call.getCalledOperand()->stripPointerCastsAndAliases());
   return Callee ? dyn_cast<FunctionType>(Callee->getValueType()) : nullptr;
+}
+
+/// Whether Store puts a per-CPU pointer in a stack slot that is read back
+/// as an ordinary pointer: a cast through memory, which reaches the
+/// template. Clang converts the value of memset, memmove and memcpy on
+/// per-CPU memory (their per-CPU destination) to void * so when a function
+/// returns it; elsewhere it writes a cast, reported as one.
+static bool isReadBackAsOrdinaryPointer(const StoreInst &Store) {
+  auto *Slot = dyn_cast<AllocaInst>(Store.getPointerOperand());
+  Type *Ty = Store.getValueOperand()->getType();
+  if (!Slot || !Ty->isPointerTy() || !isPercpuType(Ty))
+    return false;
+  return any_of(Slot->users(), [](const User *U) {
+    auto *Load = dyn_cast<LoadInst>(U);
+    return Load && Load->getType()->isPointerTy() &&
+           !isPercpuType(Load->getType());
+  });
 }
 
 namespace {
@@ -304,6 +323,9 @@ void checkOnlyPointerMovesLeft(Module &M, const LibraryCalls &Libs,
       }
       if (auto *Call = dyn_cast<CallBase>(&I))
         Check.checkCallType(*Call);
+      if (auto *Store = dyn_cast<StoreInst>(&I);
+          Store && !Diag.reported(I) && isReadBackAsOrdinaryPointer(*Store))
+        Diag.error(I, CastProblem);
     }
 }
 

@@ -4,8 +4,10 @@
 
 #include "PercpuEarlyCheck.h"
 #include "PercpuDiagnostics.h"
+#include "PercpuLibCalls.h"
 #include "PercpuLowering.h"
 
+#include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 
@@ -42,15 +44,39 @@ static bool mayHaveErrors(const Module &M) {
   return false;
 }
 
+/// Makes the library calls that take per-CPU pointers (which clang retyped)
+/// nobuiltin: the optimiser would otherwise fold strcpy(name, "abc") to a
+/// memcpy and its per-CPU argument, strchr(name, 0) to name + strlen(name),
+/// and hand that template address on as the call's ordinary result. The
+/// lowering then gives each call this CPU's copy. Returns whether it
+/// changed anything.
+static bool keepLibraryCallsOnPercpu(Module &M) {
+  LibraryCalls Libs(M);
+  bool Changed = false;
+  for (Function &F : M)
+    for (BasicBlock &BB : F)
+      for (Instruction &I : BB)
+        if (auto *Call = dyn_cast<CallBase>(&I);
+            Call && !Call->isNoBuiltin() &&
+            any_of(Call->args(),
+                   [](const Use &A) { return isPercpuPointerType(A->getType()); }) &&
+            Libs.isLibraryCall(*Call)) {
+          Call->addFnAttr(Attribute::NoBuiltin);
+          Changed = true;
+        }
+  return Changed;
+}
+
 PreservedAnalyses PercpuEarlyCheckPass::run(Module &M,
                                             ModuleAnalysisManager &) {
+  bool Changed = keepLibraryCallsOnPercpu(M);
   if (Diagnostics::wereReported(M) || !mayHaveErrors(M))
-    return PreservedAnalyses::all();
+    return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
   std::unique_ptr<Module> Copy = CloneModule(M);
   ModuleAnalysisManager Unused;
   PercpuLoweringPass().run(*Copy, Unused);
   if (!Diagnostics::wereReported(*Copy))
-    return PreservedAnalyses::all();
+    return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
   Diagnostics::markReported(M);
   return PreservedAnalyses::none();
 }

@@ -5,6 +5,7 @@
 #include "PercpuLibCalls.h"
 #include "PercpuDiagnostics.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
@@ -39,12 +40,50 @@ static const Function *directCallee(const CallBase &Call) {
   return dyn_cast<Function>(Call.getCalledOperand()->stripPointerCasts());
 }
 
+/// The library function that glibc's headers make Name stand for, or ""
+/// for any other name: the C99 and C23 scanf and strtol families are
+/// declared by asm label as __isoc99_vsscanf, __isoc23_strtol, ..., and
+/// _FORTIFY_SOURCE calls the checking versions (__fprintf_chk) instead.
+/// Clang retypes these calls to per-CPU pointers as it does those of the
+/// plain names, which the TargetLibraryInfo does not all know.
+static StringRef glibcStandsFor(StringRef Name) {
+  for (StringRef Prefix : {"__isoc99_", "__isoc23_"})
+    if (Name.consume_front(Prefix))
+      return Name;
+  if (Name.starts_with("__") && Name.ends_with("_chk"))
+    return Name.drop_front(2).drop_back(4);
+  return "";
+}
+
+/// C library functions that clang retypes as builtins but that the
+/// TargetLibraryInfo of LLVM 16 to 22 does not know: <strings.h>'s index
+/// and rindex, and <wchar.h>'s and <stdlib.h>'s wide-character functions.
+/// (Taken for program functions, they were handed the template.)
+static bool isLibraryNameUnknownToLLVM(StringRef Name) {
+  static constexpr StringLiteral Names[] = {
+      "index",   "rindex",  "renameat", "wcscpy",  "wcsncpy", "wcscat",
+      "wcsncat", "wcscmp",  "wcsncmp",  "wcscoll", "wcsxfrm", "wcschr",
+      "wcsrchr", "wcscspn", "wcsspn",   "wcspbrk", "wcsstr",  "wcstok",
+      "wcslen",  "wcsnlen", "wmemchr",  "wmemcmp", "wmemcpy", "wmemmove",
+      "wmemset", "mblen",   "mbtowc",   "wctomb",  "mbstowcs", "wcstombs"};
+  return is_contained(Names, Name);
+}
+
 bool LibraryCalls::isLibraryCall(const CallBase &Call) const {
   const Function *Callee = directCallee(Call);
-  if (!Callee || Callee->isIntrinsic() || !Callee->isDeclaration())
+  // An available_externally body is a copy of the library's (glibc's
+  // extern inline vprintf at -O1 and up); the call still reaches the
+  // library's definition.
+  if (!Callee || Callee->isIntrinsic() ||
+      !(Callee->isDeclaration() || Callee->hasAvailableExternallyLinkage()))
     return false;
   LibFunc Func;
-  return TLI.getLibFunc(Callee->getName(), Func) || takesCastPointers(Call);
+  StringRef StandsFor = glibcStandsFor(Callee->getName());
+  return TLI.getLibFunc(Callee->getName(), Func) ||
+         (!StandsFor.empty() && TLI.getLibFunc(StandsFor, Func)) ||
+         isLibraryNameUnknownToLLVM(Callee->getName()) ||
+         (!StandsFor.empty() && isLibraryNameUnknownToLLVM(StandsFor)) ||
+         takesCastPointers(Call);
 }
 
 bool LibraryCalls::takesCastPointers(const CallBase &Call) {
