@@ -153,6 +153,16 @@ template <class T> struct __percpu_word_ptr<__percpu T> {
 #endif
 
 /*
+ * clang -fno-gnu-inline-asm rejects asm statements with text (an empty one
+ * and asm labels stay): the forms below that need one have a C fallback.
+ */
+#ifdef __has_extension
+#if !__has_extension(gnu_asm)
+#define __PERCPU_NO_GNU_ASM 1
+#endif
+#endif
+
+/*
  * The header's statics below keep their C names in C++ too, where internal
  * linkage mangles them, extern "C" or not: the pass looks for the names.
  */
@@ -598,10 +608,19 @@ _Static_assert
  */
 #define __percpu_max_cpus_sym_(n) "__percpu_max_cpus_" #n
 #define __percpu_max_cpus_sym(n) __percpu_max_cpus_sym_(n)
+#ifndef __PERCPU_NO_GNU_ASM
 __asm__(".pushsection .rodata.percpu_max_cpus_check,\"aR\",@progbits\n"
         ".balign 4\n"
         ".word " __percpu_max_cpus_sym(PERCPU_MAX_CPUS) " - .\n"
         ".popsection");
+#else
+/* Without top-level asm: a retained pointer, as the plugin guard (one
+ * dynamic relocation in a PIE). */
+extern char __percpu_max_cpus_needed[] __asm__(
+    __percpu_max_cpus_sym(PERCPU_MAX_CPUS));
+static char *const __percpu_max_cpus_check __attribute__((used, retain)) =
+    __percpu_max_cpus_needed;
+#endif
 #endif
 #endif
 
@@ -693,7 +712,8 @@ static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
   unsigned num = __percpu_count(offsets);
   return offsets[cpu < num ? cpu : num];
 }
-#elif defined(__loongarch__) && __loongarch_grlen == 64
+#elif defined(__loongarch__) && __loongarch_grlen == 64 &&                   \
+    !defined(__PERCPU_NO_GNU_ASM)
 static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
   const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
   long num = (int)__percpu_count(offsets);
