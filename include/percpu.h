@@ -268,7 +268,7 @@ void percpu_preempt_disable(void);
 void percpu_preempt_enable(void);
 
 #define get_cpu_ptr(p)                                                          \
-  ({                                                                            \
+  __extension__({                                                               \
     percpu_preempt_disable();                                                   \
     this_cpu_ptr(p);                                                            \
   })
@@ -331,7 +331,7 @@ void percpu_preempt_enable(void);
                                              __ATOMIC_RELAXED))
 /* Returns the old value; the store happened if it equals oval. */
 #define this_cpu_cmpxchg(var, oval, nval)                                       \
-  ({                                                                            \
+  __extension__({                                                               \
     __percpu_word_t(var) __percpu_old = __percpu_word_in(var, (oval));          \
     __atomic_compare_exchange_n(__percpu_word_addr(var), &__percpu_old,         \
                                 __percpu_word_in(var, (nval)), 0,               \
@@ -376,13 +376,13 @@ unsigned __int128 __percpu_cmpxchg128(volatile unsigned __int128 __percpu *p,
 #define raw_cpu_inc_return(var) raw_cpu_add_return(var, 1)
 #define raw_cpu_dec_return(var) raw_cpu_sub_return(var, 1)
 #define raw_cpu_xchg(var, val)                                                  \
-  ({                                                                            \
+  __extension__({                                                               \
     __percpu_typeof_unqual(var) __percpu_old = (var);                           \
     (var) = (val);                                                              \
     __percpu_old;                                                               \
   })
 #define raw_cpu_cmpxchg(var, oval, nval)                                        \
-  ({                                                                            \
+  __extension__({                                                               \
     __percpu_typeof_unqual(var) __percpu_old = (var);                           \
     if (__percpu_old == (oval))                                                 \
       (var) = (nval);                                                           \
@@ -584,7 +584,7 @@ static const char __percpu_mode[] __percpu_c_name(__percpu_mode)
 #ifdef __cplusplus
 static_assert
 #else
-_Static_assert
+__extension__ _Static_assert /* C11's, also in C99 */
 #endif
     ((unsigned long long)(PERCPU_MAX_CPUS) <= 65536, /* a negative is huge */
      "PERCPU_MAX_CPUS must be 0 (a run-time bound) or from 1 to 65536");
@@ -592,7 +592,7 @@ _Static_assert
 #ifdef __cplusplus
 static_assert
 #else
-_Static_assert
+__extension__ _Static_assert
 #endif
     ((PERCPU_MAX_CPUS) <= 1,
      "single-CPU mode takes PERCPU_MAX_CPUS 1 (the default) or 0");
