@@ -5,6 +5,7 @@
 #include "PercpuEarlyCheck.h"
 #include "PercpuDiagnostics.h"
 #include "PercpuLowering.h"
+#include "SegmentAccess.h"
 
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/Cloning.h"
@@ -44,13 +45,15 @@ static bool mayHaveErrors(const Module &M) {
 
 PreservedAnalyses PercpuEarlyCheckPass::run(Module &M,
                                             ModuleAnalysisManager &) {
+  // Bitcode this pass lowered before, about to be optimised again.
+  bool Protected = protectLoweredUnit(M);
   if (Diagnostics::wereReported(M) || !mayHaveErrors(M))
-    return PreservedAnalyses::all();
+    return Protected ? PreservedAnalyses::none() : PreservedAnalyses::all();
   std::unique_ptr<Module> Copy = CloneModule(M);
   ModuleAnalysisManager Unused;
   PercpuLoweringPass().run(*Copy, Unused);
   if (!Diagnostics::wereReported(*Copy))
-    return PreservedAnalyses::all();
+    return Protected ? PreservedAnalyses::none() : PreservedAnalyses::all();
   Diagnostics::markReported(M);
   return PreservedAnalyses::none();
 }
