@@ -153,6 +153,16 @@ template <class T> struct __percpu_word_ptr<__percpu T> {
 #endif
 
 /*
+ * clang -fno-gnu-inline-asm rejects asm statements with text (an empty one
+ * and asm labels stay): the forms below that need one have a C fallback.
+ */
+#ifdef __has_extension
+#if !__has_extension(gnu_asm)
+#define __PERCPU_NO_GNU_ASM 1
+#endif
+#endif
+
+/*
  * The header's statics below keep their C names in C++ too, where internal
  * linkage mangles them, extern "C" or not: the pass looks for the names.
  */
@@ -258,7 +268,7 @@ void percpu_preempt_disable(void);
 void percpu_preempt_enable(void);
 
 #define get_cpu_ptr(p)                                                          \
-  ({                                                                            \
+  __extension__({                                                               \
     percpu_preempt_disable();                                                   \
     this_cpu_ptr(p);                                                            \
   })
@@ -340,7 +350,7 @@ void percpu_preempt_enable(void);
                                              __ATOMIC_RELAXED))
 /* Returns the old value; the store happened if it equals oval. */
 #define this_cpu_cmpxchg(var, oval, nval)                                       \
-  ({                                                                            \
+  __extension__({                                                               \
     __percpu_word_t(var) __percpu_old = __percpu_word_in(var, (oval));          \
     __atomic_compare_exchange_n(__percpu_word_addr(var), &__percpu_old,         \
                                 __percpu_word_in(var, (nval)), 0,               \
@@ -385,13 +395,13 @@ unsigned __int128 __percpu_cmpxchg128(volatile unsigned __int128 __percpu *p,
 #define raw_cpu_inc_return(var) raw_cpu_add_return(var, 1)
 #define raw_cpu_dec_return(var) raw_cpu_sub_return(var, 1)
 #define raw_cpu_xchg(var, val)                                                  \
-  ({                                                                            \
+  __extension__({                                                               \
     __percpu_typeof_unqual(var) __percpu_old = (var);                           \
     (var) = (val);                                                              \
     __percpu_old;                                                               \
   })
 #define raw_cpu_cmpxchg(var, oval, nval)                                        \
-  ({                                                                            \
+  __extension__({                                                               \
     __percpu_typeof_unqual(var) __percpu_old = (var);                           \
     if (__percpu_old == (oval))                                                 \
       (var) = (nval);                                                           \
@@ -593,7 +603,7 @@ static const char __percpu_mode[] __percpu_c_name(__percpu_mode)
 #ifdef __cplusplus
 static_assert
 #else
-_Static_assert
+__extension__ _Static_assert /* C11's, also in C99 */
 #endif
     ((unsigned long long)(PERCPU_MAX_CPUS) <= 65536, /* a negative is huge */
      "PERCPU_MAX_CPUS must be 0 (a run-time bound) or from 1 to 65536");
@@ -601,7 +611,7 @@ _Static_assert
 #ifdef __cplusplus
 static_assert
 #else
-_Static_assert
+__extension__ _Static_assert
 #endif
     ((PERCPU_MAX_CPUS) <= 1,
      "single-CPU mode takes PERCPU_MAX_CPUS 1 (the default) or 0");
@@ -617,10 +627,19 @@ _Static_assert
  */
 #define __percpu_max_cpus_sym_(n) "__percpu_max_cpus_" #n
 #define __percpu_max_cpus_sym(n) __percpu_max_cpus_sym_(n)
+#ifndef __PERCPU_NO_GNU_ASM
 __asm__(".pushsection .rodata.percpu_max_cpus_check,\"aR\",@progbits\n"
         ".balign 4\n"
         ".word " __percpu_max_cpus_sym(PERCPU_MAX_CPUS) " - .\n"
         ".popsection");
+#else
+/* Without top-level asm: a retained pointer, as the plugin guard (one
+ * dynamic relocation in a PIE). */
+extern char __percpu_max_cpus_needed[] __asm__(
+    __percpu_max_cpus_sym(PERCPU_MAX_CPUS));
+static char *const __percpu_max_cpus_check __attribute__((used, retain)) =
+    __percpu_max_cpus_needed;
+#endif
 #endif
 #endif
 
@@ -712,7 +731,8 @@ static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
   unsigned num = __percpu_count(offsets);
   return offsets[cpu < num ? cpu : num];
 }
-#elif defined(__loongarch__) && __loongarch_grlen == 64
+#elif defined(__loongarch__) && __loongarch_grlen == 64 &&                   \
+    !defined(__PERCPU_NO_GNU_ASM)
 static inline __percpu_uintptr_t __percpu_offset_checked(unsigned cpu) {
   const __percpu_uintptr_t *offsets = __percpu_remote_layout.offsets;
   long num = (int)__percpu_count(offsets);

@@ -6,6 +6,7 @@
 #include "PercpuDiagnostics.h"
 #include "PercpuLibCalls.h"
 #include "PercpuLowering.h"
+#include "SegmentAccess.h"
 
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Module.h"
@@ -70,6 +71,8 @@ static bool keepLibraryCallsOnPercpu(Module &M) {
 PreservedAnalyses PercpuEarlyCheckPass::run(Module &M,
                                             ModuleAnalysisManager &) {
   bool Changed = keepLibraryCallsOnPercpu(M);
+  // Bitcode this pass lowered before, about to be optimised again.
+  Changed |= protectLoweredUnit(M);
   if (Diagnostics::wereReported(M) || !mayHaveErrors(M))
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
   std::unique_ptr<Module> Copy = CloneModule(M);

@@ -18,6 +18,7 @@
 
 #include "SegmentAccess.h"
 #include "LLVMCompat.h"
+#include "PercpuTarget.h"
 
 #include "llvm/ADT/bit.h"
 #include "llvm/IR/Constants.h"
@@ -27,6 +28,9 @@
 #include "llvm/IR/Instruction.h"
 #include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
+#include "llvm/TargetParser/Triple.h"
+
+#include "percpu/abi.h"
 
 using namespace llvm;
 
@@ -102,6 +106,14 @@ static bool accessesAddrSpace(const Instruction &I, unsigned AS) {
   });
 }
 
+/// Withdraws the library calls that the optimiser could form from F's
+/// segment accesses.
+static void withdrawMemIntrinsicCalls(Function &F) {
+  for (const char *Name :
+       {"no-builtin-memset", "no-builtin-memcpy", "no-builtin-memmove"})
+    F.addFnAttr(Name);
+}
+
 void protectSegmentAccesses(Function &F, unsigned SegmentAddrSpace) {
   bool Found = false;
   for (Instruction &I : instructions(F))
@@ -118,9 +130,27 @@ void protectSegmentAccesses(Function &F, unsigned SegmentAddrSpace) {
   // (MemCpyOpt widens memsets without asking: lowerMemIntrinsic makes the
   // short ones volatile.)
   if (Found && isLTOPreLink(*F.getParent()))
-    for (const char *Name :
-         {"no-builtin-memset", "no-builtin-memcpy", "no-builtin-memmove"})
-      F.addFnAttr(Name);
+    withdrawMemIntrinsicCalls(F);
+}
+
+bool protectLoweredUnit(Module &M) {
+  const ArchInfo *Info = PercpuTarget::lookup(Triple(M.getTargetTriple()));
+  if (!Info || Info->Kind != Strategy::Segment)
+    return false;
+  // The pass leaves its runtime check in every unit it lowered.
+  if (none_of(M.globals(), [](const GlobalVariable &GV) {
+        return GV.getSection() == PERCPU_RUNTIME_CHECK_SECTION;
+      }))
+    return false;
+  bool Changed = false;
+  for (Function &F : M)
+    if (any_of(instructions(F), [&](const Instruction &I) {
+          return accessesAddrSpace(I, Info->SegmentAddrSpace);
+        })) {
+      withdrawMemIntrinsicCalls(F);
+      Changed = true;
+    }
+  return Changed;
 }
 
 } // namespace percpu

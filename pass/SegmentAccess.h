@@ -57,6 +57,12 @@ bool isLTOPreLink(const llvm::Module &M);
 /// them into memory intrinsics.
 void protectSegmentAccesses(llvm::Function &F, unsigned SegmentAddrSpace);
 
+/// Before the optimiser runs on a unit this pass lowered earlier (its
+/// bitcode compiled again: llvm-link, clang -c x.bc): keeps it, as the LTO
+/// link is kept, from turning segment accesses into memory intrinsics.
+/// Returns whether it changed M.
+bool protectLoweredUnit(llvm::Module &M);
+
 } // namespace percpu
 
 #endif // PERCPU_LLVM_SEGMENTACCESS_H
