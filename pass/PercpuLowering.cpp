@@ -1353,6 +1353,31 @@ static void diagnoseThreadLocalsWithBase(Module &M, const ArchInfo &Info,
       Diag.error(GV, What, Advice.c_str());
 }
 
+/// The unit's register and mode, from what <percpu.h> left (the arch's
+/// default register when it named none); nullopt after an error.
+static std::optional<PercpuOptions>
+configure(const ArchInfo &Info, const Triple &TT, StringRef RequestedReg,
+          StringRef Mode, Diagnostics &Diag) {
+  std::optional<StringRef> Reg = selectRegister(Info, TT, RequestedReg, Diag);
+  std::optional<PercpuOptions> Opts = parseMode(Mode, Diag);
+  if (!Reg || !Opts)
+    return std::nullopt;
+  Opts->Reg = *Reg;
+  return Opts;
+}
+
+/// What else in the unit must keep off the base register (nothing in
+/// single-CPU mode, which has none).
+static void diagnoseBaseRegisterRules(Module &M, const Triple &TT,
+                                      const ArchInfo &Info,
+                                      const PercpuOptions &Opts,
+                                      Diagnostics &Diag) {
+  if (Opts.SingleCpu)
+    return;
+  diagnoseBaseRegisterInUse(M, TT, Info, Opts.Reg, Diag);
+  diagnoseThreadLocalsWithBase(M, Info, Opts.Reg, Diag);
+}
+
 /// The base register is the whole program's: a unit that includes
 /// <percpu.h> (so its configuration is known) but has no per-CPU data must
 /// keep off the register too, or it clobbers, or reads through, every CPU's
@@ -1366,12 +1391,9 @@ static void checkBaseRegisterWithoutPercpu(Module &M, StringRef RequestedReg,
   if (!Info || !TT.isOSBinFormatELF())
     return;
   Diagnostics Diag(M);
-  std::optional<StringRef> Reg = selectRegister(*Info, TT, RequestedReg, Diag);
-  std::optional<PercpuOptions> Opts = parseMode(Mode, Diag);
-  if (!Reg || !Opts || Opts->SingleCpu)
-    return;
-  diagnoseBaseRegisterInUse(M, TT, *Info, *Reg, Diag);
-  diagnoseThreadLocalsWithBase(M, *Info, *Reg, Diag);
+  if (std::optional<PercpuOptions> Opts =
+          configure(*Info, TT, RequestedReg, Mode, Diag))
+    diagnoseBaseRegisterRules(M, TT, *Info, *Opts, Diag);
 }
 
 PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
@@ -1407,15 +1429,11 @@ PreservedAnalyses PercpuLoweringPass::run(Module &M, ModuleAnalysisManager &) {
     return PreservedAnalyses::none();
   }
 
-  std::optional<StringRef> Reg = selectRegister(*Info, TT, RequestedReg, Diag);
-  std::optional<PercpuOptions> Opts = parseMode(Mode, Diag);
-  if (!Reg || !Opts)
+  std::optional<PercpuOptions> Opts =
+      configure(*Info, TT, RequestedReg, Mode, Diag);
+  if (!Opts)
     return PreservedAnalyses::none();
-  Opts->Reg = *Reg;
-  if (!Opts->SingleCpu) {
-    diagnoseBaseRegisterInUse(M, TT, *Info, *Reg, Diag);
-    diagnoseThreadLocalsWithBase(M, *Info, *Reg, Diag);
-  }
+  diagnoseBaseRegisterRules(M, TT, *Info, *Opts, Diag);
   requireMatchingRuntime(M, *Opts);
   markForExecutableOnly(M);
 
