@@ -760,8 +760,9 @@ static char **build_command(const char *clang, const struct config *c,
 		args[n++] = "--driver-mode=g++";
 	if (!c->target) /* keep clang's target and the runtime's arch in step */
 		args[n++] = xstrcat("--target=", triple, "");
-	/* For C sources and IR only: an IR or assembly input (percpu-cc -c
-	 * x.bc, x.s) leaves some unused, which -Werror would make an error. */
+	/* What the compile of a C source needs: an IR or assembly input
+	 * (percpu-cc -c x.bc, x.s) leaves some of it unused, which -Werror
+	 * would make an error. */
 	args[n++] = "--start-no-unused-arguments";
 	args[n++] = xstrcat("-fpass-plugin=", t->plugin, "");
 	args[n++] = xstrcat("-I", t->include, "");
